@@ -1,0 +1,98 @@
+package cn.govdata.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PodSecurityTest {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
+  void everyPodRunsAsANumericNonRootUserWithAReadOnlyRootFileSystem(ValueSet values) {
+    Map<String, PodSpec> pods = Rendered.with(values).podSpecs();
+
+    assertThat(pods).containsKeys("Deployment/govdata-catalog", "StatefulSet/govdata-gateway");
+    pods.forEach((workload, pod) -> assertLockedDown(workload, pod));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
+  void sparkExecutorPodTemplatesAreValidPodsLockedDownTheSameWay(ValueSet values) {
+    Manifests manifests = Rendered.with(values);
+
+    for (String configMap : new String[] {"govdata-gateway", "govdata-pipelines"}) {
+      String template = manifests.configMapEntry(configMap, "executor-pod-template.yaml");
+      Pod pod = StrictKubernetesModel.read(Manifests.yaml(template), Pod.class);
+      assertLockedDown(configMap + " executor", pod.getSpec());
+      assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
+  void onlySparkDriversGetAnApiTokenAndTheirRoleStaysInTheNamespace(ValueSet values) {
+    Manifests manifests = Rendered.with(values);
+
+    manifests
+        .podSpecs()
+        .forEach(
+            (workload, pod) -> {
+              if (Boolean.TRUE.equals(pod.getAutomountServiceAccountToken())) {
+                assertThat(pod.getServiceAccountName()).as(workload).isEqualTo("govdata-spark");
+                assertThat(pod.getContainers().get(0).getArgs())
+                    .as(workload)
+                    .contains("k8s://https://kubernetes.default.svc:443");
+              }
+            });
+    assertThat(manifests.ofType(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class)).isEmpty();
+    assertThat(manifests.ofType(io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class))
+        .isEmpty();
+  }
+
+  private static void assertLockedDown(String workload, PodSpec pod) {
+    var podContext = pod.getSecurityContext();
+    assertThat(podContext.getRunAsNonRoot()).as(workload + " runAsNonRoot").isTrue();
+    assertThat(podContext.getRunAsUser()).as(workload + " runAsUser").isPositive();
+    assertThat(podContext.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    for (Container container : pod.getContainers()) {
+      String name = workload + "/" + container.getName();
+      var context = container.getSecurityContext();
+      assertThat(context.getReadOnlyRootFilesystem()).as(name + " readOnlyRootFilesystem").isTrue();
+      assertThat(context.getAllowPrivilegeEscalation()).as(name).isFalse();
+      assertThat(context.getCapabilities().getDrop()).as(name).containsExactly("ALL");
+      assertThat(context.getPrivileged()).as(name).isNotEqualTo(Boolean.TRUE);
+      // With a read-only root, /tmp must be a writable volume of the pod's own.
+      var tmp =
+          container.getVolumeMounts().stream()
+              .filter(mount -> mount.getMountPath().equals("/tmp"))
+              .findFirst();
+      assertThat(tmp).as(name + " mounts /tmp").isPresent();
+      String volume = tmp.get().getName();
+      boolean scratchVolume =
+          pod.getVolumes().stream()
+                  .filter(v -> v.getName().equals(volume))
+                  .map(Volume::getEmptyDir)
+                  .anyMatch(java.util.Objects::nonNull)
+              || volume.equals("scratch"); // the gateway's volumeClaimTemplate
+      assertThat(scratchVolume).as(name + " /tmp is emptyDir or scratch claim").isTrue();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
+  void configMapsHoldNoCredentialKeys(ValueSet values) {
+    for (ConfigMap configMap : Rendered.with(values).ofType(ConfigMap.class)) {
+      assertThat(configMap.getData().values())
+          .as(configMap.getMetadata().getName())
+          .noneMatch(text -> text.contains("PRIVATE KEY"))
+          .noneMatch(text -> text.matches("(?is).*\\bpassword\\s*[:=]\\s*\\S+.*"));
+    }
+  }
+}

@@ -266,17 +266,20 @@ spec:
       securityContext:
         {{- include "govdata.containerSecurityContext" .root | nindent 8 }}
       env:
-        {{- include "govdata.warehouseEnv" .root | nindent 8 }}
+        {{- include "govdata.warehouseEnv" .root | indent 8 }}
+        {{- include "govdata.hadoopEnv" .root | indent 8 }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp
         - name: work-dir
           mountPath: /opt/spark/work-dir
+        {{- include "govdata.hadoopVolumeMount" .root | indent 8 }}
   volumes:
     - name: tmp
       emptyDir: {}
     - name: work-dir
       emptyDir: {}
+    {{- include "govdata.hadoopVolume" .root | indent 4 }}
 {{- end -}}
 
 {{/* spark-submit's master and executor settings for a driver running in this pod. */}}

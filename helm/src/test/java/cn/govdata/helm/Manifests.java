@@ -90,6 +90,15 @@ record Manifests(List<HasMetadata> objects) {
     return specs;
   }
 
+  PodSpec cronJobPod(String cronJob) {
+    return named(CronJob.class, cronJob)
+        .getSpec()
+        .getJobTemplate()
+        .getSpec()
+        .getTemplate()
+        .getSpec();
+  }
+
   List<Container> containers() {
     return podSpecs().values().stream()
         .flatMap(

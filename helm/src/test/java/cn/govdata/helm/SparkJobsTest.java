@@ -39,7 +39,7 @@ class SparkJobsTest {
     for (JsonNode job : jobs) {
       String name = job.get("name").asText();
       CronJob cronJob = manifests.named(CronJob.class, "govdata-" + name);
-      PodSpec pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+      PodSpec pod = manifests.cronJobPod("govdata-" + name);
       SparkSubmit submit = submitOf(pod.getContainers().get(0));
 
       assertThat(cronJob.getSpec().getSchedule()).isEqualTo(job.get("schedule").asText());
@@ -90,17 +90,19 @@ class SparkJobsTest {
             "spark.sql.catalog.govdata.type hive",
             "spark.sql.catalog.govdata.uri thrift://hive-metastore.bigdata.svc:9083",
             "spark.sql.catalog.govdata.warehouse hdfs://gd-nameservice/govdata/warehouse");
+    // Executors read HDFS with the zone's client configuration, as the driver does.
+    var executor =
+        StrictKubernetesModel.read(
+            Manifests.yaml(
+                manifests.configMapEntry("govdata-pipelines", "executor-pod-template.yaml")),
+            io.fabric8.kubernetes.api.model.Pod.class);
+    assertThat(executor.getSpec().getContainers().get(0).getEnv())
+        .anySatisfy(env -> assertThat(env.getName()).isEqualTo("HADOOP_CONF_DIR"));
+    assertThat(executor.getSpec().getVolumes())
+        .filteredOn(volume -> volume.getConfigMap() != null)
+        .anySatisfy(v -> assertThat(v.getConfigMap().getName()).isEqualTo("gd-hadoop-conf"));
     // The driver's downward-API variables that the $(...) references above expand from.
-    Container driver =
-        manifests
-            .named(CronJob.class, "govdata-population")
-            .getSpec()
-            .getJobTemplate()
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0);
+    Container driver = manifests.cronJobPod("govdata-population").getContainers().get(0);
     assertThat(driver.getEnv())
         .anySatisfy(env -> assertThat(env.getName()).isEqualTo("POD_NAME"))
         .anySatisfy(env -> assertThat(env.getName()).isEqualTo("POD_IP"));
@@ -128,16 +130,7 @@ class SparkJobsTest {
   }
 
   private static SparkSubmit population(ValueSet values) {
-    return submitOf(
-        Rendered.with(values)
-            .named(CronJob.class, "govdata-population")
-            .getSpec()
-            .getJobTemplate()
-            .getSpec()
-            .getTemplate()
-            .getSpec()
-            .getContainers()
-            .get(0));
+    return submitOf(Rendered.with(values).cronJobPod("govdata-population").getContainers().get(0));
   }
 
   /** The content of a file the container sees, followed from its mount to the ConfigMap key. */

@@ -68,6 +68,10 @@ class CatalogServiceTest {
                 .getMinAvailable()
                 .getIntVal())
         .isEqualTo(2);
+    Service jdbc = manifests.named(Service.class, "govdata-gateway");
+    assertThat(jdbc.getSpec().getType()).isEqualTo("LoadBalancer");
+    assertThat(jdbc.getSpec().getLoadBalancerSourceRanges()).containsExactly("172.20.8.0/24");
+    assertThat(jdbc.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
     assertThat(manifests.named(Ingress.class, "govdata-catalog").getSpec().getTls())
         .singleElement()
         .satisfies(tls -> assertThat(tls.getHosts()).containsExactly("data.gd.example.gov.cn"));
@@ -80,6 +84,32 @@ class CatalogServiceTest {
     assertThat(catalog(manifests).getSpec().getReplicas()).isEqualTo(1);
     assertThat(manifests.ofType(PodDisruptionBudget.class)).isEmpty();
     assertThat(manifests.ofType(HorizontalPodAutoscaler.class)).isEmpty();
+  }
+
+  @Test
+  void theProvinceSearchClusterRunsTheElasticsearchVersionThePlatformIsBuiltFor()
+      throws java.io.IOException {
+    var cluster =
+        Rendered.with(ValueSet.named("province-node-values.yaml"))
+            .named(
+                io.fabric8.kubernetes.api.model.GenericKubernetesResource.class, "govdata-search");
+
+    assertThat(cluster.getKind()).isEqualTo("Elasticsearch");
+    assertThat((String) cluster.get("spec", "version"))
+        .isEqualTo(ContainerImagesTest.property("elasticsearch.version"));
+    assertThat((java.util.List<?>) cluster.get("spec", "nodeSets")).hasSize(2);
+    // catalog-service trusts the operator's CA for the cluster's HTTPS endpoint.
+    var catalog =
+        catalog(Rendered.with(ValueSet.named("province-node-values.yaml")))
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+    assertThat(catalog.getVolumes())
+        .filteredOn(volume -> volume.getSecret() != null)
+        .anySatisfy(
+            volume ->
+                assertThat(volume.getSecret().getSecretName())
+                    .isEqualTo("govdata-search-es-http-certs-public"));
   }
 
   private static Deployment catalog(Manifests manifests) {

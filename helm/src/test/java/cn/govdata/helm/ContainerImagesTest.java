@@ -76,6 +76,22 @@ class ContainerImagesTest {
     }
   }
 
+  @Test
+  void theSparkBaseCarriesTheSparkAndIcebergVersionsTheBuildCompilesAgainst() throws IOException {
+    Dockerfile base = Dockerfile.titled("govdata/spark-base").orElseThrow();
+    String text = Files.readString(base.file());
+
+    assertThat(base.baseImage())
+        .startsWith(
+            "apache/spark:"
+                + property("spark.version")
+                + "-scala"
+                + property("scala.binary.version")
+                + "-java"
+                + property("java.release"));
+    assertThat(text).contains("ARG ICEBERG_VERSION=" + property("iceberg.version"));
+  }
+
   private static void assertJar(String image, String jar, String module) throws IOException {
     Dockerfile dockerfile = Dockerfile.titled(image).orElseThrow();
     assertThat(dockerfile.copies()).containsKey(jar);
@@ -84,6 +100,15 @@ class ContainerImagesTest {
     String artifactId = "<artifactId>" + module + "</artifactId>";
     assertThat(Files.readString(pom)).contains(artifactId);
     assertThat(source).isEqualTo("target/" + module + "-" + projectVersion() + ".jar");
+  }
+
+  /** A version property of the root pom, where every version of the build lives. */
+  static String property(String name) throws IOException {
+    var matcher =
+        java.util.regex.Pattern.compile("<" + java.util.regex.Pattern.quote(name) + ">([^<]+)<")
+            .matcher(Files.readString(Repository.root().resolve("pom.xml")));
+    assertThat(matcher.find()).as("root pom property " + name).isTrue();
+    return matcher.group(1);
   }
 
   private static String projectVersion() throws IOException {

@@ -31,6 +31,8 @@ class ValuesSchemaTest {
           ranger.mode                      | none       | mode
           networkPolicy.kubernetesApi.cidrs[0] | 10.0.0.1 | cidrs
           catalog.replicaCount             | 3          | replicaCount
+          gateway.service.type             | ExternalName | type
+          catalog.ingress.tls.secretName   | ''         | secretName
           """)
   void rejectsAnInvalidValueNamingIt(String key, String value, String named) {
     assertThatThrownBy(() -> render(Map.of(key, value)))

@@ -141,13 +141,14 @@ warehouse. Credentials never appear here (they come from the environment).
 */}}
 {{- define "govdata.sparkWarehouseConf" -}}
 spark.sql.extensions org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions
-spark.sql.catalog.govdata org.apache.iceberg.spark.SparkCatalog
-spark.sql.catalog.govdata.type {{ .Values.warehouse.catalog.type }}
-spark.sql.catalog.govdata.warehouse {{ include "govdata.warehouseLocation" . }}
+{{- $catalog := .Values.warehouse.catalog.name }}
+spark.sql.catalog.{{ $catalog }} org.apache.iceberg.spark.SparkCatalog
+spark.sql.catalog.{{ $catalog }}.type {{ .Values.warehouse.catalog.type }}
+spark.sql.catalog.{{ $catalog }}.warehouse {{ include "govdata.warehouseLocation" . }}
 {{- if .Values.warehouse.catalog.uri }}
-spark.sql.catalog.govdata.uri {{ .Values.warehouse.catalog.uri }}
+spark.sql.catalog.{{ $catalog }}.uri {{ .Values.warehouse.catalog.uri }}
 {{- end }}
-spark.sql.defaultCatalog govdata
+spark.sql.defaultCatalog {{ $catalog }}
 {{- if eq .Values.warehouse.type "s3" }}
 spark.hadoop.fs.s3a.endpoint {{ .Values.warehouse.s3.endpoint }}
 spark.hadoop.fs.s3a.endpoint.region {{ .Values.warehouse.s3.region }}
@@ -198,8 +199,8 @@ spark.kubernetes.executor.deleteOnTermination true
     <value>{{ .Values.ranger.compiled.policySourceClass }}</value>
   </property>
   <property>
-    <name>govdata.ranger.compiled-policies-dir</name>
-    <value>/etc/govdata/ranger/policies</value>
+    <name>ranger.plugin.govdata.policy.source.file</name>
+    <value>/etc/govdata/ranger/policies/policies.json</value>
   </property>
 {{- end }}
 </configuration>
@@ -286,7 +287,7 @@ spec:
 {{- define "govdata.sparkMasterArgs" -}}
 {{- if eq .spark.mode "kubernetes" -}}
 - --master
-- k8s://https://kubernetes.default.svc:443
+- {{ include "govdata.sparkMaster" .spark }}
 - --deploy-mode
 - client
 - --conf
@@ -305,7 +306,15 @@ spec:
 - spark.executor.memoryOverhead={{ .executors.memoryOverhead }}
 {{- else -}}
 - --master
-- local[{{ .spark.localThreads }}]
+- {{ include "govdata.sparkMaster" .spark }}
+{{- end -}}
+{{- end -}}
+
+{{- define "govdata.sparkMaster" -}}
+{{- if eq .mode "kubernetes" -}}
+k8s://https://kubernetes.default.svc:443
+{{- else -}}
+local[{{ .localThreads }}]
 {{- end -}}
 {{- end -}}
 

@@ -75,13 +75,12 @@ class PodSecurityTest {
               .findFirst();
       assertThat(tmp).as(name + " mounts /tmp").isPresent();
       String volume = tmp.get().getName();
-      boolean scratchVolume =
+      boolean emptyDir =
           pod.getVolumes().stream()
-                  .filter(v -> v.getName().equals(volume))
-                  .map(Volume::getEmptyDir)
-                  .anyMatch(java.util.Objects::nonNull)
-              || volume.equals("scratch"); // the gateway's volumeClaimTemplate
-      assertThat(scratchVolume).as(name + " /tmp is emptyDir or scratch claim").isTrue();
+              .filter(v -> v.getName().equals(volume))
+              .map(Volume::getEmptyDir)
+              .anyMatch(java.util.Objects::nonNull);
+      assertThat(emptyDir).as(name + " /tmp is an emptyDir").isTrue();
     }
   }
 

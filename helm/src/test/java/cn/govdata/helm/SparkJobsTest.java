@@ -28,6 +28,8 @@ class SparkJobsTest {
 
   static final String PIPELINE_JAR = "/opt/govdata/pipelines/exchange-pipelines.jar";
 
+  static final String GATEWAY_HOME = "/var/lib/govdata/sql";
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cn.govdata.helm.ValueSet#all")
   void everyCronJobSubmitsThePipelineMainWithItsPipelineAndConfig(ValueSet values)
@@ -110,17 +112,46 @@ class SparkJobsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cn.govdata.helm.ValueSet#all")
-  void theGatewayStartsItsMainClassWithItsSparkConfiguration(ValueSet values) {
+  void theGatewayStartsItsLauncherWithTheSameMasterAndItsHomeOnThePodsVolume(ValueSet values) {
     Manifests manifests = Rendered.with(values);
     PodSpec pod =
         manifests.named(StatefulSet.class, "govdata-gateway").getSpec().getTemplate().getSpec();
     SparkSubmit submit = submitOf(pod.getContainers().get(0));
 
-    assertThat(submit.mainClass()).isEqualTo("cn.govdata.sql.GatewayMain");
+    assertThat(submit.mainClass()).isEqualTo("cn.govdata.sql.GatewayLauncher");
     assertThat(submit.jar()).isEqualTo("/opt/govdata/sql/sql-gateway.jar");
-    assertThat(submit.arguments()).containsSequence("--port", "10000");
+    // The launcher's options (--home --host --port --master), the master being spark-submit's.
+    assertThat(submit.arguments())
+        .containsExactly(
+            "--home",
+            GATEWAY_HOME,
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "10000",
+            "--master",
+            submit.master());
     assertThat(configMapFileAt(manifests, pod, submit.propertiesFile()))
-        .contains("spark.hive.server2.thrift.port 10000");
+        .contains("spark.govdata.policy.file " + GATEWAY_HOME + "/policies.json")
+        .contains("spark.govdata.users.file " + GATEWAY_HOME + "/users.json");
+    var mounts = pod.getContainers().get(0).getVolumeMounts();
+    assertThat(mounts)
+        .anySatisfy(
+            m -> {
+              assertThat(m.getMountPath()).isEqualTo(GATEWAY_HOME);
+              assertThat(m.getName()).isEqualTo("state");
+            })
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo(GATEWAY_HOME + "/users.json"));
+  }
+
+  @Test
+  void theGatewayReadsTheCompiledPoliciesTheChartMountsIntoItsHome() {
+    Manifests manifests = Rendered.with(ValueSet.named("small-zone-values.yaml"));
+    PodSpec pod =
+        manifests.named(StatefulSet.class, "govdata-gateway").getSpec().getTemplate().getSpec();
+
+    String policies = configMapFileAt(manifests, pod, GATEWAY_HOME + "/policies.json");
+    assertThat(Manifests.yaml(policies).get("serviceName").asText()).isEqualTo("govdata");
   }
 
   static SparkSubmit submitOf(Container container) {
@@ -139,7 +170,8 @@ class SparkJobsTest {
     VolumeMount mount =
         container.getVolumeMounts().stream()
             .filter(m -> path.startsWith(m.getMountPath() + "/") || path.equals(m.getMountPath()))
-            .findFirst()
+            // the most specific mount wins, as in the container
+            .max(java.util.Comparator.comparingInt(m -> m.getMountPath().length()))
             .orElseThrow(() -> new AssertionError("nothing mounted at " + path));
     Volume volume =
         pod.getVolumes().stream()

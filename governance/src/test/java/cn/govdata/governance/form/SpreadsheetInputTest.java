@@ -124,11 +124,7 @@ class SpreadsheetInputTest {
                     + SampleResources.CREDIT_CODE
                     + ",440600,市级,摘要,接口,REST,岗位名称:字符型,无条件共享,,,接口服务,不予开放,,实时,,,,一般数据,L2,")
             + ",已退回\n";
-    DirectoryFormReport report =
-        DirectoryForm.read(
-            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-            FormFormat.CSV,
-            FormLimits.defaults());
+    DirectoryFormReport report = readCsv(csv);
     assertThat(report.rows().get(0).violations()).isEmpty();
     assertThat(report.rows().get(0).status()).isEqualTo("RETURNED");
   }
@@ -136,12 +132,7 @@ class SpreadsheetInputTest {
   @Test
   void hugeCellIsRefused() {
     String csv = header() + "\n" + row("基础," + "1".repeat(40_000)) + "\n";
-    assertThatThrownBy(
-            () ->
-                DirectoryForm.read(
-                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                    FormFormat.CSV,
-                    FormLimits.defaults()))
+    assertThatThrownBy(() -> readCsv(csv))
         .isInstanceOfSatisfying(
             FormException.class,
             e -> {
@@ -153,13 +144,15 @@ class SpreadsheetInputTest {
   @Test
   void duplicateHeaderIsRefused() {
     String csv = header() + ",信息资源名称\n";
-    assertThatThrownBy(
-            () ->
-                DirectoryForm.read(
-                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                    FormFormat.CSV,
-                    FormLimits.defaults()))
+    assertThatThrownBy(() -> readCsv(csv))
         .isInstanceOfSatisfying(
             FormException.class, e -> assertThat(e.rule()).isEqualTo("form.duplicate-header"));
+  }
+
+  private static DirectoryFormReport readCsv(String csv) {
+    return DirectoryForm.read(
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+        FormFormat.CSV,
+        FormLimits.defaults());
   }
 }

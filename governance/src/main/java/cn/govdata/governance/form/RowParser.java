@@ -244,12 +244,10 @@ final class RowParser {
               v.message());
         }
       }
-      if (!violations.isEmpty()) {
-        return new FormRow(
-            rowNumber, null, status == null ? null : status.name(), batch, violations);
-      }
-      return new FormRow(
-          rowNumber, resource, status == null ? null : status.name(), batch, List.of());
+      String statusName = status == null ? null : status.name();
+      return violations.isEmpty()
+          ? new FormRow(rowNumber, resource, statusName, batch, List.of())
+          : new FormRow(rowNumber, null, statusName, batch, violations);
     }
 
     private ResourceCategory category() {
@@ -262,7 +260,7 @@ final class RowParser {
       }
       // 基础 / 主题 / 部门 are how the kinds are usually abbreviated in forms.
       for (ResourceCategory category : ResourceCategory.values()) {
-        if (category.chinese().startsWith(text.strip())) {
+        if (text.length() >= 2 && category.chinese().startsWith(text)) {
           return category;
         }
       }

@@ -93,6 +93,10 @@ final class SheetReading {
     rows.add(parser.parse(rowNumber, values));
   }
 
+  boolean headerFound() {
+    return header != null;
+  }
+
   DirectoryFormReport finish(String encoding) {
     if (header == null) {
       throw noHeader();

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 class SpreadsheetInputTest {
 
   @Test
-  void xlsxWithTitleRowsNumericAndDateCellsIsRead() throws IOException {
+  void xlsxWithInstructionSheetTitleRowsNumericAndDateCellsIsRead() throws IOException {
     InformationResource expected =
         SampleResources.statistics().withPublishDate(LocalDate.of(2026, 3, 9));
     List<FormColumn> columns = FormColumn.of(ListKind.DIRECTORY);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+      Sheet instructions = workbook.createSheet("填表说明");
+      instructions.createRow(0).createCell(0).setCellValue("请按以下说明填写信息资源目录：");
+      instructions.createRow(1).createCell(0).setCellValue("信息资源名称、提供方代码为必填项");
       Sheet sheet = workbook.createSheet("目录");
       sheet.createRow(0).createCell(0).setCellValue("佛山市政务信息资源目录（2026年版）");
       Row header = sheet.createRow(2);

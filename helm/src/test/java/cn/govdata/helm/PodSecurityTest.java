@@ -56,6 +56,52 @@ class PodSecurityTest {
         .isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
+  void everyPodMeetsThePodSecurityStandardRestricted(ValueSet values) {
+    // So that the release's namespace can be labelled
+    // pod-security.kubernetes.io/enforce=restricted.
+    Manifests manifests = Rendered.with(values);
+    Map<String, PodSpec> pods = new java.util.LinkedHashMap<>(manifests.podSpecs());
+    for (String configMap : new String[] {"govdata-gateway", "govdata-pipelines"}) {
+      String template = manifests.configMapEntry(configMap, "executor-pod-template.yaml");
+      pods.put(
+          configMap + " executor",
+          StrictKubernetesModel.read(Manifests.yaml(template), Pod.class).getSpec());
+    }
+
+    pods.forEach(
+        (workload, pod) -> {
+          assertThat(pod.getHostNetwork()).as(workload).isNotEqualTo(Boolean.TRUE);
+          assertThat(pod.getHostPID()).as(workload).isNotEqualTo(Boolean.TRUE);
+          assertThat(pod.getHostIPC()).as(workload).isNotEqualTo(Boolean.TRUE);
+          for (Volume volume : pod.getVolumes()) {
+            assertThat(restrictedVolumeType(volume))
+                .as(workload + " volume " + volume.getName())
+                .isTrue();
+          }
+          for (Container container : pod.getContainers()) {
+            assertThat(container.getPorts())
+                .as(workload + " hostPort")
+                .allSatisfy(port -> assertThat(port.getHostPort()).isNull());
+            assertThat(container.getSecurityContext().getCapabilities().getAdd())
+                .as(workload)
+                .isSubsetOf("NET_BIND_SERVICE");
+          }
+        });
+  }
+
+  private static boolean restrictedVolumeType(Volume volume) {
+    return volume.getConfigMap() != null
+        || volume.getSecret() != null
+        || volume.getEmptyDir() != null
+        || volume.getPersistentVolumeClaim() != null
+        || volume.getProjected() != null
+        || volume.getDownwardAPI() != null
+        || volume.getCsi() != null
+        || volume.getEphemeral() != null;
+  }
+
   private static void assertLockedDown(String workload, PodSpec pod) {
     var podContext = pod.getSecurityContext();
     assertThat(podContext.getRunAsNonRoot()).as(workload + " runAsNonRoot").isTrue();

@@ -104,18 +104,14 @@ class NetworkPolicyTest {
                         .getTemplate()
                         .getMetadata()
                         .getLabels()));
-    for (String configMap : new String[] {"govdata-gateway", "govdata-pipelines"}) {
-      var template =
-          Manifests.yaml(manifests.configMapEntry(configMap, "executor-pod-template.yaml"));
-      var executor =
-          StrictKubernetesModel.read(template, io.fabric8.kubernetes.api.model.Pod.class);
-      boolean onKubernetes =
-          manifests.configMapEntry(configMap, "spark-defaults.conf").contains("spark.kubernetes")
-              && usesKubernetesExecutors(manifests, configMap);
-      if (onKubernetes) {
-        labels.add(executor.getMetadata().getLabels());
-      }
-    }
+    manifests
+        .executorPodTemplates()
+        .forEach(
+            (configMap, executor) -> {
+              if (usesKubernetesExecutors(manifests, configMap)) {
+                labels.add(executor.getMetadata().getLabels());
+              }
+            });
     return labels;
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.Map;
@@ -27,12 +26,15 @@ class PodSecurityTest {
   void sparkExecutorPodTemplatesAreValidPodsLockedDownTheSameWay(ValueSet values) {
     Manifests manifests = Rendered.with(values);
 
-    for (String configMap : new String[] {"govdata-gateway", "govdata-pipelines"}) {
-      String template = manifests.configMapEntry(configMap, "executor-pod-template.yaml");
-      Pod pod = StrictKubernetesModel.read(Manifests.yaml(template), Pod.class);
-      assertLockedDown(configMap + " executor", pod.getSpec());
-      assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
-    }
+    assertThat(manifests.executorPodTemplates())
+        .containsOnlyKeys("govdata-gateway", "govdata-pipelines");
+    manifests
+        .executorPodTemplates()
+        .forEach(
+            (configMap, pod) -> {
+              assertLockedDown(configMap + " executor", pod.getSpec());
+              assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+            });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -63,12 +65,9 @@ class PodSecurityTest {
     // pod-security.kubernetes.io/enforce=restricted.
     Manifests manifests = Rendered.with(values);
     Map<String, PodSpec> pods = new java.util.LinkedHashMap<>(manifests.podSpecs());
-    for (String configMap : new String[] {"govdata-gateway", "govdata-pipelines"}) {
-      String template = manifests.configMapEntry(configMap, "executor-pod-template.yaml");
-      pods.put(
-          configMap + " executor",
-          StrictKubernetesModel.read(Manifests.yaml(template), Pod.class).getSpec());
-    }
+    manifests
+        .executorPodTemplates()
+        .forEach((configMap, pod) -> pods.put(configMap + " executor", pod.getSpec()));
 
     pods.forEach(
         (workload, pod) -> {

@@ -3,7 +3,6 @@ package cn.govdata.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.StringReader;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +15,12 @@ class RenderedFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cn.govdata.helm.ValueSet#all")
   void sparkDefaultsAreSparkPropertiesOnePerLine(ValueSet values) {
-    for (ConfigMap configMap : Rendered.with(values).ofType(ConfigMap.class)) {
-      String defaults = configMap.getData().get("spark-defaults.conf");
-      if (defaults == null) {
-        continue;
-      }
+    var files = Rendered.with(values).configMapFiles("spark-defaults.conf");
+    assertThat(files).containsOnlyKeys("govdata-gateway", "govdata-pipelines");
+    for (var file : files.entrySet()) {
+      String defaults = file.getValue();
       assertThat(defaults.lines().filter(line -> !line.isBlank()))
-          .as(configMap.getMetadata().getName())
+          .as(file.getKey())
           .isNotEmpty()
           .allMatch(line -> line.matches("spark\\.[A-Za-z0-9_.\\-]+ \\S.*"), "key value");
       var keys = defaults.lines().map(line -> line.split(" ")[0]).toList();
@@ -33,18 +31,17 @@ class RenderedFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cn.govdata.helm.ValueSet#all")
   void rangerPluginConfigurationIsWellFormedXml(ValueSet values) {
-    for (ConfigMap configMap : Rendered.with(values).ofType(ConfigMap.class)) {
-      String xml = configMap.getData().get("ranger-govdata-security.xml");
-      if (xml == null) {
-        continue;
-      }
+    var files = Rendered.with(values).configMapFiles("ranger-govdata-security.xml");
+    assertThat(files).containsOnlyKeys("govdata-catalog", "govdata-gateway");
+    for (var file : files.entrySet()) {
+      String xml = file.getValue();
       assertThatCode(
               () -> {
                 var factory = DocumentBuilderFactory.newInstance();
                 factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
                 factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
               })
-          .as(configMap.getMetadata().getName())
+          .as(file.getKey())
           .doesNotThrowAnyException();
       assertThat(xml).contains("<name>ranger.plugin.govdata.service.name</name>");
     }

@@ -93,11 +93,7 @@ class SparkJobsTest {
             "spark.sql.catalog.govdata.uri thrift://hive-metastore.bigdata.svc:9083",
             "spark.sql.catalog.govdata.warehouse hdfs://gd-nameservice/govdata/warehouse");
     // Executors read HDFS with the zone's client configuration, as the driver does.
-    var executor =
-        StrictKubernetesModel.read(
-            Manifests.yaml(
-                manifests.configMapEntry("govdata-pipelines", "executor-pod-template.yaml")),
-            io.fabric8.kubernetes.api.model.Pod.class);
+    var executor = manifests.executorPodTemplates().get("govdata-pipelines");
     assertThat(executor.getSpec().getContainers().get(0).getEnv())
         .anySatisfy(env -> assertThat(env.getName()).isEqualTo("HADOOP_CONF_DIR"));
     assertThat(executor.getSpec().getVolumes())

@@ -7,6 +7,13 @@
 {{- end -}}
 {{- end -}}
 
+{{/* A CronJob's name: Kubernetes allows 52 characters (its Jobs append 11); the job's own
+name is kept whole so that names stay unique. .root, .name */}}
+{{- define "govdata.cronJobName" -}}
+{{- $room := int (sub 51 (len .name)) -}}
+{{- printf "%s-%s" (include "govdata.fullname" .root | trunc $room | trimSuffix "-") .name -}}
+{{- end -}}
+
 {{- define "govdata.selectorLabels" -}}
 app.kubernetes.io/name: {{ .root.Chart.Name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}

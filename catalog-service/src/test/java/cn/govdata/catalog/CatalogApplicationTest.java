@@ -2,12 +2,20 @@ package cn.govdata.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The service starts on the embedded default with nothing configured but its home. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "govdata.home=target/test-home/application",
+      "govdata.security.bcrypt-strength=4"
+    })
 class CatalogApplicationTest {
 
   @Autowired TestRestTemplate http;
@@ -15,5 +23,17 @@ class CatalogApplicationTest {
   @Test
   void healthEndpointAnswersUp() {
     assertThat(http.getForObject("/actuator/health", String.class)).contains("\"UP\"");
+  }
+
+  @Test
+  void aFreshNodeGetsAnAdministratorWithAGeneratedPasswordOnlyItsOwnerReads() throws Exception {
+    Path file = Path.of("target/test-home/application/initial-admin-password");
+    assertThat(file).exists();
+    String password = Files.readString(file).strip();
+    assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(Files.getPosixFilePermissions(file).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(http.withBasicAuth("admin", password).getForObject("/api/v1/me", String.class))
+        .contains("GOVERNANCE_ADMIN");
   }
 }

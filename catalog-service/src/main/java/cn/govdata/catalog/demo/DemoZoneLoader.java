@@ -29,6 +29,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +110,8 @@ class DemoZoneLoader implements ApplicationRunner {
     Map<Long, Caller> cataloguers = loadUsers(zone);
     Caller reviewer = new Caller("reviewer", Role.REVIEWER, null);
     DirectoryFormReport form = readDirectory();
-    Map<String, Integer> batchNumbers = new LinkedHashMap<>();
+    Map<String, Integer> batchNumbers = createBatches(form);
+    int firstBatch = batchNumbers.values().iterator().next();
     int loaded = 0;
     for (FormRow row : form.rows()) {
       InformationResource resource = row.resource().withCode(null);
@@ -123,7 +126,8 @@ class DemoZoneLoader implements ApplicationRunner {
       Entry entry = directory.create(cataloguer, resource);
       LifecycleStatus target =
           row.status() == null ? LifecycleStatus.DRAFT : LifecycleStatus.valueOf(row.status());
-      Integer batch = resource.isOpen() ? batchNumber(batchNumbers, row.batch()) : null;
+      // open entries retired before the batches were planned count as released in the first
+      Integer batch = resource.isOpen() ? batchNumbers.getOrDefault(row.batch(), firstBatch) : null;
       walk(entry.id(), target, cataloguer, reviewer, batch);
       loaded++;
     }
@@ -163,22 +167,37 @@ class DemoZoneLoader implements ApplicationRunner {
   }
 
   /**
-   * The open batch a row's 开放批次 names, created on first use: the first batch has opened, the second
-   * is planned. Rows without one go to the last batch.
+   * Creates the open batches the form's 开放批次 column names (e.g. {@code 2026-01}), in order, planned
+   * for the end of that month; the first has opened, the later ones are planned.
    */
-  private int batchNumber(Map<String, Integer> numbers, String name) {
-    String title = name == null ? "2026年第二批公共数据开放" : name;
-    return numbers.computeIfAbsent(
-        title,
-        t -> {
-          int next = batches.list().size() + 1;
-          LocalDate planned = LocalDate.of(2026, 3, 31).plusMonths(6L * (next - 1));
-          int number = batches.create(t, planned).number();
-          if (number == 1) {
-            batches.update(number, t, planned, planned.minusDays(3));
-          }
-          return number;
-        });
+  private Map<String, Integer> createBatches(DirectoryFormReport form) {
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    form.rows().stream()
+        .map(FormRow::batch)
+        .filter(b -> b != null && !b.isBlank())
+        .distinct()
+        .sorted()
+        .forEach(
+            name -> {
+              LocalDate planned = plannedDate(name, numbers.size());
+              int number = batches.create(name, planned).number();
+              if (number == 1) {
+                batches.update(number, name, planned, planned.minusDays(3));
+              }
+              numbers.put(name, number);
+            });
+    if (numbers.isEmpty()) {
+      numbers.put("2026-01", batches.create("2026-01", LocalDate.of(2026, 1, 31)).number());
+    }
+    return numbers;
+  }
+
+  private static LocalDate plannedDate(String name, int index) {
+    try {
+      return YearMonth.parse(name).atEndOfMonth();
+    } catch (DateTimeParseException e) {
+      return LocalDate.of(2026, 3, 31).plusMonths(6L * index);
+    }
   }
 
   private List<Department> loadDepartments() {
@@ -189,8 +208,8 @@ class DemoZoneLoader implements ApplicationRunner {
         ProviderDepartment department =
             new ProviderDepartment(
                 record.get("name"),
-                record.get("creditCode"),
-                record.get("regionCode"),
+                record.get("credit_code"),
+                record.get("region_code"),
                 Labelled.parse(AdministrativeLevel.class, record.get("level"), "level"));
         zone.add(
             departments

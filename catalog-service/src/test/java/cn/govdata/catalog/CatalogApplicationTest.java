@@ -23,6 +23,7 @@ class CatalogApplicationTest {
   @Test
   void healthEndpointAnswersUp() {
     assertThat(http.getForObject("/actuator/health", String.class)).contains("\"UP\"");
+    assertThat(http.getForObject("/actuator/health/readiness", String.class)).contains("\"UP\"");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +33,8 @@ class CatalogApplicationTest {
     assertThat(file).exists();
     String password = Files.readString(file).strip();
     assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-    assertThat(Files.getPosixFilePermissions(file).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(http.withBasicAuth("admin", password).getForObject("/api/v1/me", String.class))
         .contains("GOVERNANCE_ADMIN");
   }

@@ -1,5 +1,6 @@
 package cn.govdata.catalog.security;
 
+import cn.govdata.catalog.department.DepartmentRepository;
 import cn.govdata.governance.validation.Checks;
 import cn.govdata.governance.validation.InvalidFieldException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,10 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
   private final UserRepository users;
+  private final DepartmentRepository departments;
   private final PasswordEncoder passwords;
 
-  Users(UserRepository users, PasswordEncoder passwords) {
+  Users(UserRepository users, DepartmentRepository departments, PasswordEncoder passwords) {
     this.users = users;
+    this.departments = departments;
     this.passwords = passwords;
   }
 
@@ -33,6 +36,14 @@ public class Users {
     if (role == Role.CATALOGUER && departmentId == null) {
       throw new InvalidFieldException(
           "departmentId", "cataloguer.department", "a cataloguer must belong to a department");
+    }
+    if (departmentId != null && departments.find(departmentId).isEmpty()) {
+      throw new InvalidFieldException(
+          "departmentId", "department.unknown", "there is no department " + departmentId);
+    }
+    if (users.exists(username)) {
+      throw new InvalidFieldException(
+          "username", "username.taken", "the username " + username + " is taken");
     }
     if (role != Role.CATALOGUER && departmentId != null) {
       throw new InvalidFieldException(

@@ -533,6 +533,43 @@ abstract class AbstractDirectoryApiIT {
         403,
         "role.governance-admin");
     assertProblem(call("cat-a", HttpMethod.GET, "/api/v1/users", null), 403, "role.required");
+    assertViolation(
+        call(
+            "gov",
+            HttpMethod.POST,
+            "/api/v1/users",
+            Map.of(
+                "username",
+                "cat-x",
+                "password",
+                "long-enough-1",
+                "role",
+                "CATALOGUER",
+                "departmentId",
+                987654)),
+        "departmentId",
+        "department.unknown");
+    assertViolation(
+        call(
+            "gov",
+            HttpMethod.POST,
+            "/api/v1/users",
+            Map.of("username", "cat-y", "password", "long-enough-1", "role", "JANITOR")),
+        "role",
+        "enum");
+    assertThat(
+            status(
+                call(
+                    "gov",
+                    HttpMethod.POST,
+                    "/api/v1/users",
+                    Map.of("username", "rev-2", "password", "long-enough-1", "role", "REVIEWER"))))
+        .isEqualTo(201);
+    assertThat(
+            status(
+                http.withBasicAuth("rev-2", "long-enough-1")
+                    .getForEntity("/api/v1/me", String.class)))
+        .isEqualTo(200);
     JsonNode everyone =
         body(call("key:" + developerKey, HttpMethod.GET, "/api/v1/entries?size=200", null));
     assertThat(everyone.path("items"))

@@ -13,6 +13,7 @@ import org.apache.spark.sql.catalyst.analysis.ResolvedIdentifier;
 import org.apache.spark.sql.catalyst.analysis.ResolvedTable;
 import org.apache.spark.sql.catalyst.expressions.Alias;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
+import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.catalyst.plans.logical.ReplaceTableAsSelect;
 import org.apache.spark.sql.connector.catalog.CatalogPlugin;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.execution.command.CreateViewCommand;
+import org.apache.spark.sql.execution.command.SetCommand;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.BoxedUnit;
@@ -105,6 +107,9 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
         plan,
         node -> {
           checkCommand(node, who, runtime);
+          for (Expression expression : Scala.list(node.expressions())) {
+            refuseReflection(expression, who);
+          }
           if (node instanceof ResolvedTable table) {
             requireTable(who, runtime, table.catalog(), table.identifier());
           }
@@ -137,11 +142,33 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
     return BoxedUnit.UNIT;
   }
 
+  /** reflect() and java_method() call any static Java method: files, environment, anything. */
+  private static void refuseReflection(Expression expression, Principal who) {
+    if (expression instanceof CallMethodViaReflection) {
+      throw new AccessDeniedException(
+          "user [" + who.user() + "] may not call Java methods (reflect, java_method)");
+    }
+    for (Expression child : Scala.list(expression.children())) {
+      refuseReflection(child, who);
+    }
+  }
+
   private static void checkCommand(LogicalPlan node, Principal who, GatewayRuntime runtime) {
     if (!(node instanceof Command)) {
       return;
     }
     String kind = node.getClass().getSimpleName();
+    if (node instanceof SetCommand set && set.kv().isDefined()) {
+      String key = set.kv().get()._1().toLowerCase(java.util.Locale.ROOT);
+      // Catalogs and the extension are the gateway's configuration, not the session's.
+      if (key.startsWith("spark.sql.catalog")
+          || key.startsWith("spark.sql.defaultcatalog")
+          || key.startsWith("spark.govdata")
+          || key.startsWith("spark.sql.extensions")) {
+        throw new AccessDeniedException(
+            "user [" + who.user() + "] may not change " + set.kv().get()._1());
+      }
+    }
     if (node instanceof CreateViewCommand view) {
       if (view.viewType() != LocalTempView$.MODULE$) {
         throw new AccessDeniedException(

@@ -149,6 +149,13 @@ abstract class BypassSuite {
         "CREATE TABLE workspace.officer_copy AS SELECT * FROM population.person",
         "does not have [write] privilege");
     assertDenied(ANALYST, "DELETE FROM population.person WHERE true", "Permission denied");
+    assertDenied(ANALYST, "CREATE TEMPORARY FUNCTION leak AS 'java.lang.String'", "is not allowed");
+    assertDenied(
+        ANALYST,
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME')",
+        "may not call Java methods");
+    assertDenied(
+        ANALYST, "SET spark.sql.catalog.gov.warehouse=file:/tmp/elsewhere", "may not change");
     assertDenied(
         ANALYST,
         "CREATE GLOBAL TEMPORARY VIEW g AS SELECT * FROM population.person",

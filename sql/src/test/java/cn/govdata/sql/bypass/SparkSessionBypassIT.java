@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.CurrentUserContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bypass list against the gateway's Spark session in this JVM, one Spark session per user as
@@ -19,11 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 class SparkSessionBypassIT extends BypassSuite {
 
   private SparkSession spark;
+  private Path home;
   private final Map<String, SparkSession> sessions = new HashMap<>();
 
   @BeforeAll
   void startSpark() throws Exception {
-    Path home = Files.createTempDirectory("govdata-sql-session");
+    home = Files.createTempDirectory("govdata-sql-session");
     spark = Gateway.session(home, new GatewaySettings("127.0.0.1", 10000), "local[2]");
     Gateway.loadDemo(spark, home, PERSONS);
   }
@@ -32,6 +34,15 @@ class SparkSessionBypassIT extends BypassSuite {
   void stopSpark() {
     spark.stop();
     cn.govdata.sql.GatewayRuntime.reset();
+  }
+
+  @Test
+  void theTablesFilesCannotBeReadDirectly() {
+    Path data = home.resolve("warehouse/population/person/data");
+    assertDenied(
+        ANALYST,
+        "SELECT * FROM parquet.`" + data.toUri() + "`",
+        "may read only tables of catalog 'gov'");
   }
 
   @Override

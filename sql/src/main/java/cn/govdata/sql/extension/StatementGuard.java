@@ -12,7 +12,6 @@ import org.apache.spark.sql.catalyst.analysis.LocalTempView$;
 import org.apache.spark.sql.catalyst.analysis.ResolvedIdentifier;
 import org.apache.spark.sql.catalyst.analysis.ResolvedTable;
 import org.apache.spark.sql.catalyst.expressions.Alias;
-import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
@@ -131,6 +130,11 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
             }
           }
         });
+    if (readsUnsecuredTable(plan)) {
+      // SecureRelations runs in every analyzer iteration; this catches a plan it never saw.
+      throw new AccessDeniedException(
+          "statement reads a table without its policies applied (user [" + who.user() + "])");
+    }
     denied.retainAll(used);
     if (!denied.isEmpty()) {
       throw new AccessDeniedException(
@@ -287,32 +291,41 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
     return String.join(", ", names);
   }
 
+  /** Whether a table is read anywhere but below a secured projection. */
+  static boolean readsUnsecuredTable(LogicalPlan plan) {
+    if (SecureRelations.isSecuredProjection(plan)) {
+      return false;
+    }
+    if (plan instanceof DataSourceV2Relation) {
+      return true;
+    }
+    boolean[] found = {false};
+    for (Expression expression : Scala.list(plan.expressions())) {
+      visitSubqueryPlans(expression, sub -> found[0] |= readsUnsecuredTable(sub));
+    }
+    for (LogicalPlan child : Scala.list(plan.children())) {
+      found[0] |= readsUnsecuredTable(child);
+    }
+    return found[0];
+  }
+
+  private static void visitSubqueryPlans(Expression expression, Consumer<LogicalPlan> visitor) {
+    if (expression instanceof SubqueryExpression subquery) {
+      visitor.accept(subquery.plan());
+    }
+    for (Expression child : Scala.list(expression.children())) {
+      visitSubqueryPlans(child, visitor);
+    }
+  }
+
   /** Visits every node of the plan and of the plans of its subquery expressions. */
   static void visit(LogicalPlan plan, Consumer<LogicalPlan> visitor) {
     visitor.accept(plan);
     for (Expression expression : Scala.list(plan.expressions())) {
-      visitSubqueries(expression, visitor);
+      visitSubqueryPlans(expression, sub -> visit(sub, visitor));
     }
     for (LogicalPlan child : Scala.list(plan.children())) {
       visit(child, visitor);
     }
-  }
-
-  private static void visitSubqueries(Expression expression, Consumer<LogicalPlan> visitor) {
-    if (expression instanceof SubqueryExpression subquery) {
-      visit(subquery.plan(), visitor);
-    }
-    for (Expression child : Scala.list(expression.children())) {
-      visitSubqueries(child, visitor);
-    }
-  }
-
-  /** The attribute ids a plan outputs; for tests. */
-  static Set<Long> outputIds(LogicalPlan plan) {
-    Set<Long> ids = new HashSet<>();
-    for (Attribute attribute : Scala.list(plan.output())) {
-      ids.add(attribute.exprId().id());
-    }
-    return ids;
   }
 }

@@ -33,7 +33,8 @@ import java.util.Set;
  * {@link #verify}; a cut-off tail is found when a {@link Checkpoint} of a later head is known.
  *
  * <p>One process appends to a node's log at a time (a file lock enforces it); each entry is forced
- * to disk before {@link #append} returns.
+ * to disk before {@link #append} returns. An append cut short by a crash leaves an incomplete last
+ * line; the next {@link #open} cuts it off and records that it did.
  */
 public final class ExchangeLog implements Closeable {
 
@@ -81,19 +82,44 @@ public final class ExchangeLog implements Closeable {
         channel.close();
         throw new IllegalStateException("exchange log " + file + " is open in another process");
       }
-      LogVerification existing =
-          verify(Files.readAllBytes(file), key.nodeId(), key.publicKey(), Optional.empty());
-      if (!existing.isIntact()) {
+      byte[] content = Files.readAllBytes(file);
+      LogVerification existing = verify(content, key.nodeId(), key.publicKey(), Optional.empty());
+      boolean torn = existing.firstBreak().map(b -> b.reason() == Reason.TORN_TAIL).orElse(false);
+      if (!existing.isIntact() && !torn) {
         lock.release();
         channel.close();
         throw new IntegrityException(
             file.toString(), "exchange log does not verify: " + existing.firstBreak().get());
       }
+      ExchangeLog log = new ExchangeLog(key, clock, channel, lock, existing.head());
+      if (torn) {
+        log.discardTornTail(content);
+      }
       channel.position(channel.size());
-      return new ExchangeLog(key, clock, channel, lock, existing.head());
+      return log;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open exchange log " + file, e);
     }
+  }
+
+  /**
+   * Cuts off the incomplete last line a crash left behind and records that it did, with the size
+   * and hash of what was cut: the entry was never acknowledged (its append did not return), and the
+   * record of the repair is itself signed and chained.
+   */
+  private void discardTornTail(byte[] content) throws IOException {
+    int keep = content.length;
+    while (keep > 0 && content[keep - 1] != '\n') {
+      keep--;
+    }
+    byte[] tail = Arrays.copyOfRange(content, keep, content.length);
+    channel.truncate(keep);
+    channel.force(true);
+    channel.position(keep);
+    append(
+        "log.torn-tail-discarded",
+        "exchange-log",
+        Map.of("bytes", (long) tail.length, "sha256", Sha256.hex(tail)));
   }
 
   /** Appends one event, signed, and forces it to disk. */
@@ -182,7 +208,7 @@ public final class ExchangeLog implements Closeable {
         firstBreak =
             new Break(
                 line,
-                Reason.MALFORMED,
+                Reason.TORN_TAIL,
                 "the last line does not end with a newline: an append was torn or bytes were cut");
         break;
       }

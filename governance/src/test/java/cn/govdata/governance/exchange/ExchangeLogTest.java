@@ -76,6 +76,31 @@ class ExchangeLogTest {
   }
 
   @Test
+  void anAppendTornByACrashIsCutOffAndTheRepairIsRecorded(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("exchange.log");
+    try (ExchangeLog first = ExchangeLog.open(file, NODE, new TickingClock())) {
+      first.append("delivery.sent", "sub-1/run-1", Map.of("rows", 10L));
+      first.append("receipt.received", "sub-1/run-1", Map.of());
+    }
+    byte[] torn = "{\"at\":\"2026-03-01T08:00:09Z\",\"data\":{".getBytes(StandardCharsets.UTF_8);
+    Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+
+    try (ExchangeLog reopened = ExchangeLog.open(file, NODE, new TickingClock())) {
+      assertThat(reopened.head().seq()).isEqualTo(3);
+    }
+
+    List<String> lines = lines(Files.readAllBytes(file));
+    assertThat(lines).hasSize(3);
+    Map<String, Object> repair = CanonicalJson.readObject(lines.get(2));
+    assertThat(repair.get("kind")).isEqualTo("log.torn-tail-discarded");
+    assertThat(repair.get("data"))
+        .isEqualTo(Map.of("bytes", (long) torn.length, "sha256", Sha256.hex(torn)));
+    assertThat(
+            ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.empty()).isIntact())
+        .isTrue();
+  }
+
+  @Test
   void onlyOneWriterHoldsALog(@TempDir Path dir) {
     Path file = dir.resolve("exchange.log");
     try (ExchangeLog first = ExchangeLog.open(file, NODE, Clock.systemUTC())) {
@@ -160,7 +185,7 @@ class ExchangeLogTest {
     assertBreak(join(cut), ENTRIES - 2, Reason.TRUNCATED);
 
     byte[] torn = Arrays.copyOf(log, log.length - 20);
-    assertBreak(torn, ENTRIES, Reason.MALFORMED);
+    assertBreak(torn, ENTRIES, Reason.TORN_TAIL);
   }
 
   @Test

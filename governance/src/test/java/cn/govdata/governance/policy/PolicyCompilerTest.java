@@ -1,0 +1,134 @@
+package cn.govdata.governance.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.govdata.governance.directory.ShareType;
+import cn.govdata.governance.validation.InvalidFieldException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyCompilerTest {
+
+  private final List<CompiledPolicy> policies = new PolicyCompiler().compile(PolicyFixture.input());
+
+  private CompiledPolicy named(String suffix) {
+    return policies.stream()
+        .filter(p -> p.name().endsWith(suffix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no policy named *" + suffix));
+  }
+
+  @Test
+  void unconditionalShareGrantsGovernmentAndConditionalShareDoesNot() {
+    assertThat(named("population.person access").policyItems())
+        .flatExtracting(CompiledPolicy.Item::groups)
+        .containsExactlyInAnyOrder(
+            PlatformGroups.department(PolicyFixture.PROVINCE_POLICE),
+            PlatformGroups.PRIVACY_OFFICER,
+            PlatformGroups.GOVERNMENT);
+    assertThat(named("population.household access").policyItems())
+        .flatExtracting(CompiledPolicy.Item::groups)
+        .doesNotContain(PlatformGroups.GOVERNMENT, PlatformGroups.PUBLIC);
+  }
+
+  @Test
+  void everyPersonalColumnGetsItsMaskAndOwnersSeeClear() {
+    CompiledPolicy idMask = named("population.person mask id_number");
+    assertThat(idMask.policyType()).isEqualTo(CompiledPolicy.DATA_MASK);
+    assertThat(idMask.dataMaskPolicyItems().get(0).dataMaskInfo().dataMaskType())
+        .isEqualTo("MASK_NONE");
+    assertThat(idMask.dataMaskPolicyItems().get(1).groups()).containsExactly("public");
+    assertThat(idMask.dataMaskPolicyItems().get(1).dataMaskInfo().dataMaskType())
+        .isEqualTo("MASK_ID_NUMBER");
+    assertThat(policies)
+        .filteredOn(p -> p.name().startsWith(PolicyFixture.PERSON_CODE + " "))
+        .extracting(CompiledPolicy::name)
+        .contains(
+            PolicyFixture.PERSON_CODE + " population.person mask mobile",
+            PolicyFixture.PERSON_CODE + " population.person mask full_name",
+            PolicyFixture.PERSON_CODE + " population.person mask home_address")
+        .noneMatch(name -> name.endsWith("mask region_code"));
+  }
+
+  @Test
+  void cityDepartmentsGetTheirRegionPrefix() {
+    CompiledPolicy filter = named("population.person region filter");
+    assertThat(filter.rowFilterPolicyItems())
+        .extracting(i -> i.groups().get(0) + "=" + i.rowFilterInfo().filterExpr())
+        .contains(
+            PlatformGroups.department(PolicyFixture.FOSHAN_HEALTH) + "=region_code LIKE '4406%'",
+            PlatformGroups.department(PolicyFixture.NANHAI_CIVIL) + "=region_code LIKE '440605%'");
+    assertThat(filter.rowFilterPolicyItems().get(0).rowFilterInfo().filterExpr()).isEmpty();
+  }
+
+  @Test
+  void anApplicationBecomesAPolicyWithItsValidity() {
+    CompiledPolicy application = named("2026-01-01");
+    assertThat(application.validitySchedules())
+        .singleElement()
+        .satisfies(v -> assertThat(v.endTime()).isEqualTo("2026/12/31 23:59:59"));
+    assertThat(application.policyItems().get(0).groups())
+        .containsExactly(PlatformGroups.department(PolicyFixture.FOSHAN_HEALTH));
+  }
+
+  @Test
+  void exportIsRangerImportJson() throws Exception {
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(RangerImport.toJson(policies, Instant.parse("2026-01-01T00:00:00Z")));
+    JsonNode first = json.get("policies").get(0);
+    assertThat(json.get("metaDataInfo").get("Export time").asText()).startsWith("2026-01-01");
+    assertThat(first.get("service").asText()).isEqualTo("govdata");
+    assertThat(first.get("isEnabled").asBoolean()).isTrue();
+    assertThat(first.get("resources").get("database").get("values").get(0).asText())
+        .isEqualTo("population");
+    assertThat(first.get("resources").get("database").get("isExcludes").asBoolean()).isFalse();
+    assertThat(first.get("policyItems").get(0).get("accesses").get(0).get("isAllowed").asBoolean())
+        .isTrue();
+    assertThat(first.get("guid").asText()).isEqualTo(policies.get(0).guid());
+  }
+
+  @Test
+  void serviceDefinitionDeclaresEveryMaskTypeAndAccessType() throws Exception {
+    JsonNode def = new ObjectMapper().readTree(RangerImport.serviceDefinitionJson());
+    assertThat(def.get("name").asText()).isEqualTo(CompiledPolicy.SERVICE);
+    List<String> masks = def.get("dataMaskDef").get("maskTypes").findValuesAsText("name");
+    for (MaskType type : MaskType.values()) {
+      assertThat(masks).contains(type.name());
+    }
+    List<String> accesses = def.get("accessTypes").findValuesAsText("name");
+    for (AccessType type : AccessType.values()) {
+      assertThat(accesses).contains(type.rangerName());
+    }
+    assertThat(def.get("resources").findValuesAsText("name"))
+        .containsExactly("database", "table", "column", "dataset", "api");
+  }
+
+  @Test
+  void aTableMustBindEveryItem() {
+    assertThatThrownBy(
+            () ->
+                new PublishedTable(
+                    PolicyFixture.person(ShareType.UNCONDITIONAL),
+                    "population",
+                    "person",
+                    Map.of("公民身份号码", "id_number"),
+                    null))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("binding.item-unbound")
+        .hasMessageContaining("手机号码");
+  }
+
+  @Test
+  void regionFilterIsBuiltFromValidatedParts() {
+    assertThat(PolicyCompiler.regionFilter("region_code", "440100"))
+        .isEqualTo("region_code LIKE '4401%'");
+    assertThat(PolicyCompiler.regionFilter("region_code", "440605"))
+        .isEqualTo("region_code LIKE '440605%'");
+  }
+}

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.atlas.AtlasClientV2;
 import org.apache.atlas.AtlasServiceException;
 import org.apache.atlas.model.SearchFilter;
@@ -334,8 +335,7 @@ public final class AtlasLineageSync {
     };
   }
 
-  private static AtlasTypesDef select(
-      AtlasTypesDef all, java.util.function.Predicate<String> keep) {
+  private static AtlasTypesDef select(AtlasTypesDef all, Predicate<String> keep) {
     AtlasTypesDef selected = new AtlasTypesDef();
     selected.setEntityDefs(filter(all.getEntityDefs(), keep));
     selected.setRelationshipDefs(filter(all.getRelationshipDefs(), keep));
@@ -343,8 +343,7 @@ public final class AtlasLineageSync {
     return selected;
   }
 
-  private static <T extends AtlasBaseTypeDef> List<T> filter(
-      List<T> defs, java.util.function.Predicate<String> keep) {
+  private static <T extends AtlasBaseTypeDef> List<T> filter(List<T> defs, Predicate<String> keep) {
     return defs.stream().filter(def -> keep.test(def.getName())).toList();
   }
 

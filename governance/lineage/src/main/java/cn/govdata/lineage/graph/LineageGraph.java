@@ -1,11 +1,16 @@
 package cn.govdata.lineage.graph;
 
 import cn.govdata.governance.validation.Checks;
+import cn.govdata.governance.validation.InvalidFieldException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The lineage around one dataset in the form the portal and console draw: nodes and directed edges
@@ -27,6 +32,36 @@ public record LineageGraph(
     Checks.required(direction, "direction");
     nodes = Checks.copyOf(nodes, "nodes");
     edges = Checks.copyOf(edges, "edges");
+  }
+
+  /**
+   * The graph as someone sees it who may view only the nodes {@code mayView} accepts. The others
+   * keep their place, so the flow stays readable, but lose their name, properties and
+   * classifications and get an opaque id ({@code restricted-1}, …); the root must be viewable. The
+   * portal and console call this with the caller's permissions before they answer.
+   */
+  public LineageGraph visibleTo(Predicate<String> mayView) {
+    if (!mayView.test(root)) {
+      throw new InvalidFieldException(
+          "root", "lineage.visible", "the caller may not view " + root + " or its lineage");
+    }
+    Map<String, String> ids = new HashMap<>();
+    List<Node> visible = new ArrayList<>();
+    int restricted = 0;
+    for (Node node : nodes) {
+      if (mayView.test(node.id())) {
+        ids.put(node.id(), node.id());
+        visible.add(node);
+      } else {
+        String opaque = "restricted-" + ++restricted;
+        ids.put(node.id(), opaque);
+        visible.add(
+            new Node(opaque, node.category(), node.type(), "(restricted)", Map.of(), Set.of()));
+      }
+    }
+    List<Edge> remapped =
+        edges.stream().map(e -> new Edge(ids.get(e.from()), ids.get(e.to()))).sorted().toList();
+    return new LineageGraph(root, direction, depth, visible, remapped);
   }
 
   /**
@@ -58,9 +93,7 @@ public record LineageGraph(
           dataset.kind().name(),
           dataset.name(),
           dataset.properties(),
-          dataset.sensitivity().stream()
-              .map(Enum::name)
-              .collect(java.util.stream.Collectors.toSet()));
+          dataset.sensitivity().stream().map(Enum::name).collect(Collectors.toSet()));
     }
 
     static Node of(LineageProcess process) {

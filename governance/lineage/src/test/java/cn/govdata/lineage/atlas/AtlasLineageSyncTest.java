@@ -8,6 +8,9 @@ import cn.govdata.lineage.graph.LineageDirection;
 import cn.govdata.lineage.graph.LineageFixtures;
 import cn.govdata.lineage.graph.LineageGraph;
 import cn.govdata.lineage.graph.LineageRecords;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -217,14 +220,13 @@ class AtlasLineageSyncTest {
   @Test
   void anUnreachableAtlasFailsTheSyncWithoutTouchingTheOwnRecords() throws Exception {
     int closedPort;
-    try (java.net.ServerSocket socket =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
     AtlasLineageSync unreachable =
         new AtlasLineageSync(
             AtlasLineageSync.connect(
-                java.net.URI.create("http://127.0.0.1:" + closedPort + "/"),
+                URI.create("http://127.0.0.1:" + closedPort + "/"),
                 "admin",
                 "x",
                 Duration.ofSeconds(2)));

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,7 +168,7 @@ final class FakeAtlasServer implements AutoCloseable {
     if ((m = match(API + "/entity/([^/]+)/audit", path)) != null && method.equals("GET")) {
       entity(m.group(1));
       List<EntityAuditEventV2> events = new ArrayList<>(audits.getOrDefault(m.group(1), List.of()));
-      java.util.Collections.reverse(events);
+      Collections.reverse(events);
       int count = Integer.parseInt(parameters.getOrDefault("count", "100"));
       return AtlasType.toJson(events.subList(0, Math.min(count, events.size())));
     }

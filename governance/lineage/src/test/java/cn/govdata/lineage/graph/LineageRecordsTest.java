@@ -82,6 +82,30 @@ class LineageRecordsTest {
   }
 
   @Test
+  void aCallerWhoMayNotViewTheCitysCopySeesItOnlyAsARestrictedNode() {
+    LineageGraph graph = records.graph(story.person.qualifiedName(), LineageDirection.BOTH, 3);
+
+    LineageGraph seen =
+        graph.visibleTo(id -> !id.endsWith("@gz-city") && !id.startsWith("delivery:"));
+
+    assertThat(seen.nodes()).hasSameSizeAs(graph.nodes());
+    assertThat(seen.nodes())
+        .extracting(LineageGraph.Node::id)
+        .doesNotContain(story.cityCopy.qualifiedName(), story.delivery.qualifiedName())
+        .contains("restricted-1", "restricted-2");
+    LineageGraph.Node restricted =
+        seen.nodes().stream().filter(n -> n.id().equals("restricted-2")).findFirst().orElseThrow();
+    assertThat(restricted.name()).isEqualTo("(restricted)");
+    assertThat(restricted.properties()).isEmpty();
+    assertThat(seen.edges())
+        .contains(
+            new LineageGraph.Edge(story.resource.qualifiedName(), "restricted-1"),
+            new LineageGraph.Edge("restricted-1", "restricted-2"))
+        .hasSameSizeAs(graph.edges());
+    assertThatThrownBy(() -> graph.visibleTo(id -> false)).hasMessageContaining("lineage.visible");
+  }
+
+  @Test
   void aDirectoryResourceCarriesTheTagsOfItsItems() {
     assertThat(story.resource.sensitivity())
         .containsExactlyInAnyOrder(SensitivityTag.IDENTITY_NUMBER, SensitivityTag.PERSON_NAME);

@@ -101,6 +101,43 @@ class ExchangeLogTest {
   }
 
   @Test
+  void aLogLargerThanOneReadChunkVerifiesFromItsFileAndAFlipAtAChunkBoundaryIsFound(
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("exchange.log");
+    Checkpoint bigHead;
+    try (ExchangeLog big = ExchangeLog.open(file, NODE, new TickingClock())) {
+      for (int i = 0; i < 100; i++) {
+        big.append("delivery.sent", "sub-" + i, Map.of("note", "数据回流".repeat(120)));
+      }
+      bigHead = big.head();
+    }
+    assertThat(Files.size(file)).isGreaterThan(2 * 65536);
+
+    LogVerification intact =
+        ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.of(bigHead));
+    assertThat(intact.isIntact()).isTrue();
+    assertThat(intact.entriesVerified()).isEqualTo(100);
+
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[65536] ^= 0x01;
+    Files.write(file, bytes);
+    LogVerification flipped =
+        ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.of(bigHead));
+    assertThat(flipped.isIntact()).isFalse();
+  }
+
+  @Test
+  void aLineLongerThanAnyEntryIsRefusedWithoutBeingBuffered() {
+    byte[] garbage = new byte[(1 << 20) + 10];
+    Arrays.fill(garbage, (byte) 'x');
+
+    LogVerification result = verify(garbage, Optional.empty());
+
+    assertThat(result.firstBreak().get().reason()).isEqualTo(Reason.MALFORMED);
+    assertThat(result.firstBreak().get().detail()).contains("longer than any entry");
+  }
+
+  @Test
   void onlyOneWriterHoldsALog(@TempDir Path dir) {
     Path file = dir.resolve("exchange.log");
     try (ExchangeLog first = ExchangeLog.open(file, NODE, Clock.systemUTC())) {

@@ -31,10 +31,16 @@ public final class Gb2260Regions implements RegionDirectory {
 
   private static final String CURRENT = "/gb2260/regions.csv";
   private static final String HISTORY = "/gb2260/history.csv";
+  private static final int MAX_NAME_LENGTH = 20;
+
+  /** Longest first, so that 广西壮族自治区 loses 壮族自治区 and not only 区. */
+  private static final List<String> SUFFIXES =
+      List.of("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟", "区", "县", "旗");
 
   private final Map<String, Region> byCode;
   private final Map<String, List<Region>> childrenByParent;
   private final Map<String, List<Region>> byName;
+  private final Map<String, List<Region>> currentByNameOrShortName;
 
   Gb2260Regions(Collection<Region> regions) {
     Map<String, Region> codes = new LinkedHashMap<>();
@@ -57,6 +63,16 @@ public final class Gb2260Regions implements RegionDirectory {
     this.byCode = Map.copyOf(codes);
     this.childrenByParent = copy(children);
     this.byName = copy(names);
+    Map<String, List<Region>> prefixes = new HashMap<>();
+    for (Region region : codes.values()) {
+      if (region.isCurrent()) {
+        prefixes.computeIfAbsent(region.name(), k -> new ArrayList<>()).add(region);
+        shortName(region.name())
+            .ifPresent(s -> prefixes.computeIfAbsent(s, k -> new ArrayList<>()).add(region));
+      }
+    }
+    prefixes.values().forEach(list -> list.sort(Comparator.comparing(Region::code)));
+    this.currentByNameOrShortName = copy(prefixes);
   }
 
   /** The national list, loaded from the classpath once and shared; it is immutable. */
@@ -120,9 +136,60 @@ public final class Gb2260Regions implements RegionDirectory {
     return path(code).stream().anyMatch(r -> r.code().equals(ancestorCode));
   }
 
+  /**
+   * The most specific current division an address starts with, reading province, city and county
+   * names (full, or without their suffix: 广东, 佛山, 顺德) from the left: 广东省佛山市顺德区大良街道 and 佛山顺德大良 both
+   * give 440606. A level may be skipped (佛山市顺德区…), but a name that is ambiguous without its parent
+   * (朝阳区…) stops the search.
+   */
+  public Optional<Region> locate(String address) {
+    if (address == null) {
+      return Optional.empty();
+    }
+    String rest = address.strip();
+    Region found = null;
+    while (true) {
+      Region next = null;
+      int length = 0;
+      for (int end = Math.min(rest.length(), MAX_NAME_LENGTH); end >= 2 && next == null; end--) {
+        Region parent = found;
+        List<Region> candidates =
+            currentByNameOrShortName.getOrDefault(rest.substring(0, end), List.of()).stream()
+                .filter(r -> parent == null || isBelow(r, parent))
+                .toList();
+        if (candidates.size() > 1) {
+          return Optional.ofNullable(found);
+        }
+        if (candidates.size() == 1) {
+          next = candidates.get(0);
+          length = end;
+        }
+      }
+      if (next == null) {
+        return Optional.ofNullable(found);
+      }
+      found = next;
+      rest = rest.substring(length);
+    }
+  }
+
   /** Every division, current and retired, in code order. */
   public List<Region> all() {
     return byCode.values().stream().sorted(Comparator.comparing(Region::code)).toList();
+  }
+
+  private boolean isBelow(Region region, Region ancestor) {
+    return !region.code().equals(ancestor.code()) && isWithin(region.code(), ancestor.code());
+  }
+
+  /** The name without its administrative suffix, when at least two characters remain. */
+  static Optional<String> shortName(String name) {
+    for (String suffix : SUFFIXES) {
+      if (name.endsWith(suffix) && name.length() - suffix.length() >= 2) {
+        return Optional.of(name.substring(0, name.length() - suffix.length()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static <V> Map<String, List<V>> copy(Map<String, List<V>> map) {

@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -45,13 +44,10 @@ final class CsvForm {
         };
     try (CSVParser parser = CSVParser.parse(text, READ)) {
       for (CSVRecord record : parser) {
-        List<String> cells = new ArrayList<>(record.size());
-        record.forEach(cells::add);
+        List<String> cells = record.stream().map(CsvForm::undefuse).toList();
         // commons-csv reports an empty line as one empty field: a blank row, not a ragged one.
-        if (cells.size() == 1 && cells.get(0).isEmpty()) {
-          cells = List.of();
-        }
-        reading.row((int) record.getRecordNumber(), cells);
+        boolean emptyLine = cells.size() == 1 && cells.get(0).isEmpty();
+        reading.row((int) record.getRecordNumber(), emptyLine ? List.of() : cells);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new FormException(
@@ -95,12 +91,31 @@ final class CsvForm {
       CSVPrinter printer = new CSVPrinter(writer, WRITE);
       printer.printRecord(columns.stream().map(FormColumn::chinese).toList());
       for (int i = 0; i < rows.size(); i++) {
-        printer.printRecord(ListCells.values(columns, rows.get(i), i + 1));
+        printer.printRecord(
+            ListCells.values(columns, rows.get(i), i + 1).stream().map(CsvForm::defuse).toList());
       }
       printer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the CSV list", e);
     }
+  }
+
+  /**
+   * Spreadsheet programs run a CSV cell that starts with {@code = + - @} as a formula (CSV
+   * injection): a department's text must not become a command on the machine of whoever opens the
+   * list. Such cells are written behind an apostrophe, which Excel shows as text and the reader
+   * removes again.
+   */
+  static String defuse(String cell) {
+    return startsWithFormula(cell, 0) ? "'" + cell : cell;
+  }
+
+  static String undefuse(String cell) {
+    return cell.startsWith("'") && startsWithFormula(cell, 1) ? cell.substring(1) : cell;
+  }
+
+  private static boolean startsWithFormula(String cell, int offset) {
+    return cell.length() > offset && "=+-@\t\r".indexOf(cell.charAt(offset)) >= 0;
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {

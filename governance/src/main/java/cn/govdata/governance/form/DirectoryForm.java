@@ -39,7 +39,7 @@ public final class DirectoryForm {
     Objects.requireNonNull(limits, "limits");
     byte[] bytes = readAtMost(in, limits.maxBytes());
     return switch (format) {
-      case XLSX -> XlsxForm.read(bytes, new SheetReading(limits, rules, false));
+      case XLSX -> XlsxForm.read(bytes, () -> new SheetReading(limits, rules, false));
       case CSV -> CsvForm.read(bytes, new SheetReading(limits, rules, true));
     };
   }

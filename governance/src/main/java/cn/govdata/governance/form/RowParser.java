@@ -1,6 +1,36 @@
 package cn.govdata.governance.form;
 
-import static cn.govdata.governance.form.FormColumn.*;
+import static cn.govdata.governance.form.FormColumn.BATCH;
+import static cn.govdata.governance.form.FormColumn.CATALOGUE_CODE;
+import static cn.govdata.governance.form.FormColumn.CATALOGUE_NAME;
+import static cn.govdata.governance.form.FormColumn.CATEGORY;
+import static cn.govdata.governance.form.FormColumn.CODE;
+import static cn.govdata.governance.form.FormColumn.DATA_CATEGORY;
+import static cn.govdata.governance.form.FormColumn.FORMAT_DETAIL;
+import static cn.govdata.governance.form.FormColumn.FORMAT_FAMILY;
+import static cn.govdata.governance.form.FormColumn.ITEMS;
+import static cn.govdata.governance.form.FormColumn.ITEM_CODE;
+import static cn.govdata.governance.form.FormColumn.ITEM_NAME;
+import static cn.govdata.governance.form.FormColumn.KEYWORDS;
+import static cn.govdata.governance.form.FormColumn.LEVEL;
+import static cn.govdata.governance.form.FormColumn.NAME;
+import static cn.govdata.governance.form.FormColumn.OPEN_CONDITIONS;
+import static cn.govdata.governance.form.FormColumn.OPEN_TYPE;
+import static cn.govdata.governance.form.FormColumn.PROVIDER;
+import static cn.govdata.governance.form.FormColumn.PROVIDER_CODE;
+import static cn.govdata.governance.form.FormColumn.PUBLISH_DATE;
+import static cn.govdata.governance.form.FormColumn.REGION;
+import static cn.govdata.governance.form.FormColumn.RELATED_CODES;
+import static cn.govdata.governance.form.FormColumn.SENSITIVITY_LEVEL;
+import static cn.govdata.governance.form.FormColumn.SHARE_CONDITIONS;
+import static cn.govdata.governance.form.FormColumn.SHARE_LEGAL_BASIS;
+import static cn.govdata.governance.form.FormColumn.SHARE_METHOD;
+import static cn.govdata.governance.form.FormColumn.SHARE_TYPE;
+import static cn.govdata.governance.form.FormColumn.STATUS;
+import static cn.govdata.governance.form.FormColumn.SUB_ITEM_CODE;
+import static cn.govdata.governance.form.FormColumn.SUB_ITEM_NAME;
+import static cn.govdata.governance.form.FormColumn.SUMMARY;
+import static cn.govdata.governance.form.FormColumn.UPDATE_CYCLE;
 
 import cn.govdata.governance.directory.AdministrativeLevel;
 import cn.govdata.governance.directory.Classification;
@@ -23,6 +53,7 @@ import cn.govdata.governance.directory.ShareAttribute;
 import cn.govdata.governance.directory.ShareMethod;
 import cn.govdata.governance.directory.ShareType;
 import cn.govdata.governance.directory.UpdateCycle;
+import cn.govdata.governance.validation.Checks;
 import cn.govdata.governance.validation.FieldViolation;
 import cn.govdata.governance.validation.InvalidFieldException;
 import java.time.LocalDate;
@@ -34,6 +65,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -150,7 +182,8 @@ final class RowParser {
       List<ResourceCode> related =
           list(RELATED_CODES).stream()
               .map(
-                  text -> cell(RELATED_CODES, t -> ResourceCode.parse(text, RELATED_CODES.label())))
+                  text ->
+                      parse(RELATED_CODES, text, t -> ResourceCode.parse(t, RELATED_CODES.label())))
               .filter(c -> c != null)
               .toList();
       List<String> keywords = list(KEYWORDS);
@@ -211,12 +244,10 @@ final class RowParser {
               v.message());
         }
       }
-      if (!violations.isEmpty()) {
-        return new FormRow(
-            rowNumber, null, status == null ? null : status.name(), batch, violations);
-      }
-      return new FormRow(
-          rowNumber, resource, status == null ? null : status.name(), batch, List.of());
+      String statusName = status == null ? null : status.name();
+      return violations.isEmpty()
+          ? new FormRow(rowNumber, resource, statusName, batch, List.of())
+          : new FormRow(rowNumber, null, statusName, batch, violations);
     }
 
     private ResourceCategory category() {
@@ -229,7 +260,7 @@ final class RowParser {
       }
       // 基础 / 主题 / 部门 are how the kinds are usually abbreviated in forms.
       for (ResourceCategory category : ResourceCategory.values()) {
-        if (category.chinese().startsWith(text.strip())) {
+        if (text.length() >= 2 && category.chinese().startsWith(text)) {
           return category;
         }
       }
@@ -243,11 +274,7 @@ final class RowParser {
 
     private String batch(OpenType openType) {
       String batch =
-          cell(
-              BATCH,
-              t ->
-                  cn.govdata.governance.validation.Checks.optionalText(
-                      t, BATCH.label(), FormRow.MAX_BATCH_LENGTH));
+          cell(BATCH, t -> Checks.optionalText(t, BATCH.label(), FormRow.MAX_BATCH_LENGTH));
       if (batch != null && openType == OpenType.NOT_OPEN) {
         add(
             BATCH,
@@ -291,11 +318,13 @@ final class RowParser {
     }
 
     /** Parses a non-blank cell, reporting its violations on the column; null when blank. */
-    private <T> T cell(FormColumn column, java.util.function.Function<String, T> parser) {
+    private <T> T cell(FormColumn column, Function<String, T> parser) {
       String text = text(column);
-      if (text == null) {
-        return null;
-      }
+      return text == null ? null : parse(column, text, parser);
+    }
+
+    /** Parses one value of a column, reporting its violations on the column; null when broken. */
+    private <T> T parse(FormColumn column, String text, Function<String, T> parser) {
       try {
         return parser.apply(text);
       } catch (InvalidFieldException e) {

@@ -93,14 +93,13 @@ final class SheetReading {
     rows.add(parser.parse(rowNumber, values));
   }
 
+  boolean headerFound() {
+    return header != null;
+  }
+
   DirectoryFormReport finish(String encoding) {
     if (header == null) {
-      throw new FormException(
-          "form.header-missing",
-          "no header row found: the form is empty or none of its first "
-              + HEADER_SEARCH_ROWS
-              + " rows has the directory form's column headers, such as "
-              + FormColumn.NAME.label());
+      throw noHeader();
     }
     List<FieldViolation> fileErrors = new ArrayList<>();
     if (rows.isEmpty()) {
@@ -110,13 +109,22 @@ final class SheetReading {
     return new DirectoryFormReport(markDuplicateCodes(), fileErrors, encoding, ignoredColumns);
   }
 
+  private static FormException noHeader() {
+    return new FormException(
+        "form.header-missing",
+        "no header row found: the form is empty or none of its first "
+            + HEADER_SEARCH_ROWS
+            + " rows has the directory form's column headers, such as "
+            + FormColumn.NAME.label());
+  }
+
   private void findHeader(int rowNumber, List<String> cells) {
     List<Optional<FormColumn>> columns = cells.stream().map(FormColumn::forHeader).toList();
     // A header is recognised by its known columns, so that one missing column is reported by name.
     long known = columns.stream().filter(Optional::isPresent).count();
     if (known < 3 && !columns.contains(Optional.of(FormColumn.NAME))) {
       if (++rowsBeforeHeader >= HEADER_SEARCH_ROWS) {
-        finish(null);
+        throw noHeader();
       }
       return;
     }

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -59,21 +61,37 @@ final class XlsxForm {
 
   private XlsxForm() {}
 
-  static DirectoryFormReport read(byte[] bytes, SheetReading reading) {
+  /**
+   * Reads the first sheet that has the form's header; sheets before it (a 填表说明 with the filling
+   * instructions, say) are skipped.
+   */
+  static DirectoryFormReport read(byte[] bytes, Supplier<SheetReading> readings) {
     checkSignature(bytes);
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      Iterator<InputStream> sheets = reader.getSheetsData();
       if (!sheets.hasNext()) {
         throw new FormException("form.not-xlsx", "the workbook has no sheet");
       }
-      try (InputStream sheet = sheets.next()) {
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(
-            new XSSFSheetXMLHandler(
-                reader.getStylesTable(), strings, new Rows(reading), new IsoDates(), false));
-        parser.parse(new InputSource(sheet));
+      while (true) {
+        SheetReading reading = readings.get();
+        try (InputStream sheet = sheets.next()) {
+          XMLReader parser = XMLHelper.newXMLReader();
+          parser.setContentHandler(
+              new XSSFSheetXMLHandler(
+                  reader.getStylesTable(), strings, new Rows(reading), new IsoDates(), false));
+          parser.parse(new InputSource(sheet));
+        } catch (RuntimeException e) {
+          FormException formException = e instanceof FormException f ? f : formCause(e);
+          if (formException == null || reading.headerFound() || !sheets.hasNext()) {
+            throw e;
+          }
+          continue;
+        }
+        if (reading.headerFound() || !sheets.hasNext()) {
+          return reading.finish(null);
+        }
       }
     } catch (FormException e) {
       throw e;
@@ -84,14 +102,15 @@ final class XlsxForm {
         | javax.xml.parsers.ParserConfigurationException e) {
       throw unreadable(e);
     } catch (RuntimeException e) {
-      // POI reports damaged packages with assorted runtime exceptions; the form's own reach us
-      // wrapped by the XML parser.
-      if (e.getCause() instanceof FormException formException) {
-        throw formException;
-      }
-      throw unreadable(e);
+      // POI reports damaged packages with assorted runtime exceptions.
+      FormException formException = formCause(e);
+      throw formException != null ? formException : unreadable(e);
     }
-    return reading.finish(null);
+  }
+
+  /** The form's own exception, which the XML parser may hand back wrapped. */
+  private static FormException formCause(Throwable e) {
+    return e.getCause() instanceof FormException formException ? formException : null;
   }
 
   static void write(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.govdata.governance.directory.AdministrativeLevel;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class Gb2260RegionsTest {
 
@@ -84,5 +86,36 @@ class Gb2260RegionsTest {
     assertThat(regions.path("440606"))
         .extracting(Region::name)
         .containsExactly("广东省", "佛山市", "顺德区");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "广东省佛山市顺德区大良街道新城区, 440606",
+    "佛山顺德大良, 440606",
+    "佛山市南海区桂城街道, 440605",
+    "广东佛山, 440600",
+    "北京市朝阳区建国路, 110105",
+    "吉林省长春市朝阳区, 220104",
+    "广西壮族自治区南宁市青秀区, 450103",
+    "新疆乌鲁木齐市, 650100",
+  })
+  void locatesTheMostSpecificDivisionAnAddressStartsWith(String address, String code) {
+    assertThat(regions.locate(address)).get().extracting(Region::code).isEqualTo(code);
+  }
+
+  @Test
+  void ambiguousOrUnknownAddressesAreNotGuessed() {
+    assertThat(regions.locate("朝阳区建国路")).isEmpty();
+    assertThat(regions.locate("某某大道1号")).isEmpty();
+    assertThat(regions.locate(null)).isEmpty();
+    assertThat(regions.locate("广东省朝阳区")).get().extracting(Region::code).isEqualTo("440000");
+  }
+
+  @Test
+  void shortNamesDropTheAdministrativeSuffix() {
+    assertThat(Gb2260Regions.shortName("广西壮族自治区")).contains("广西");
+    assertThat(Gb2260Regions.shortName("佛山市")).contains("佛山");
+    assertThat(Gb2260Regions.shortName("顺德区")).contains("顺德");
+    assertThat(Gb2260Regions.shortName("城区")).isEmpty();
   }
 }

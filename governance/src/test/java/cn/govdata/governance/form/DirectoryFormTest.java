@@ -60,6 +60,33 @@ class DirectoryFormTest {
   }
 
   @Test
+  void csvCellsThatLookLikeFormulasAreDefusedAndReadBack() {
+    InformationResource formula =
+        new InformationResource(
+            null,
+            RESOURCES.get(1).classification(),
+            "=HYPERLINK(\"http://example.invalid\",\"点击\")",
+            RESOURCES.get(1).provider(),
+            "-1 表示缺失；@说明",
+            RESOURCES.get(1).format(),
+            RESOURCES.get(1).items(),
+            RESOURCES.get(1).share(),
+            RESOURCES.get(1).open(),
+            RESOURCES.get(1).updateCycle(),
+            null,
+            List.of(),
+            List.of("+86"),
+            RESOURCES.get(1).grade());
+    byte[] csv = write(List.of(ListRow.of(formula)), ListKind.DIRECTORY, FormFormat.CSV);
+    assertThat(new String(csv, StandardCharsets.UTF_8))
+        .contains("\"'=HYPERLINK(", "'-1 表示缺失", "'+86")
+        .doesNotContain(",=HYPERLINK", ",\"=HYPERLINK");
+    DirectoryFormReport report =
+        DirectoryForm.read(new ByteArrayInputStream(csv), FormFormat.CSV, FormLimits.defaults());
+    assertThat(report.rows().get(0).resource()).isEqualTo(formula);
+  }
+
+  @Test
   void xlsxListHasNamedSheetBoldFrozenHeader() throws IOException {
     byte[] xlsx =
         write(

@@ -46,6 +46,7 @@ public final class ExchangeLog implements Closeable {
   private final FileChannel channel;
   private final FileLock lock;
   private Checkpoint head;
+  private boolean failed;
 
   private ExchangeLog(
       NodeKey key, Clock clock, FileChannel channel, FileLock lock, Checkpoint head) {
@@ -124,8 +125,17 @@ public final class ExchangeLog implements Closeable {
             Sha256.hex(Arrays.copyOf(tail.array(), tail.position()))));
   }
 
-  /** Appends one event, signed, and forces it to disk. */
+  /**
+   * Appends one event, signed, and forces it to disk.
+   *
+   * @throws UncheckedIOException if the write fails; the log then refuses further appends until it
+   *     is opened again, which cuts off the partial line
+   */
   public synchronized LogEntry append(String kind, String subject, Map<String, Object> data) {
+    if (failed) {
+      throw new IllegalStateException(
+          "an earlier append to the exchange log failed; open the log again to repair it");
+    }
     long seq = head.seq() + 1;
     Instant at = clock.instant();
     Map<String, Object> body =
@@ -152,6 +162,8 @@ public final class ExchangeLog implements Closeable {
       }
       channel.force(false);
     } catch (IOException e) {
+      // Part of the line may be on disk: another line after it would break the chain mid-file.
+      failed = true;
       throw new UncheckedIOException("cannot append to the exchange log", e);
     }
     head = new Checkpoint(key.nodeId(), seq, Sha256.hex(lineBytes));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govdata.governance.exchange.LogVerification.Reason;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +136,23 @@ class ExchangeLogTest {
 
     assertThat(result.firstBreak().get().reason()).isEqualTo(Reason.MALFORMED);
     assertThat(result.firstBreak().get().detail()).contains("longer than any entry");
+  }
+
+  @Test
+  void afterAFailedAppendTheLogRefusesMoreUntilReopened(@TempDir Path dir) {
+    Path file = dir.resolve("exchange.log");
+    ExchangeLog broken = ExchangeLog.open(file, NODE, new TickingClock());
+    broken.append("delivery.sent", "sub-1/run-1", Map.of());
+    broken.close(); // the channel is gone: the next write fails as a full disk would
+
+    assertThatThrownBy(() -> broken.append("receipt.received", "sub-1/run-1", Map.of()))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(() -> broken.append("receipt.received", "sub-1/run-1", Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("open the log again");
+    try (ExchangeLog reopened = ExchangeLog.open(file, NODE, new TickingClock())) {
+      assertThat(reopened.append("receipt.received", "sub-1/run-1", Map.of()).seq()).isEqualTo(2);
+    }
   }
 
   @Test

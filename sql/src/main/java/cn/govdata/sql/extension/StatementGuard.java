@@ -86,6 +86,10 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
           "OverwriteByExpression",
           "OverwritePartitionsDynamic");
 
+  /** Operators whose result depends on every column of their children, referenced or not. */
+  private static final Set<String> CONSUMES_WHOLE_ROWS =
+      Set.of("Union", "Intersect", "Except", "Distinct", "Deduplicate");
+
   private final SparkSession session;
 
   StatementGuard(SparkSession session) {
@@ -123,8 +127,9 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
             return;
           }
           Scala.list(node.references().toSeq()).forEach(a -> used.add(a.exprId().id()));
-          if (node instanceof Command || node.expressions().isEmpty()) {
-            // Set operations and writes consume their children's whole output.
+          if (node instanceof Command
+              || CONSUMES_WHOLE_ROWS.contains(node.getClass().getSimpleName())) {
+            // Set operations, DISTINCT and writes use their children's whole rows.
             for (LogicalPlan child : Scala.list(node.children())) {
               Scala.list(child.output()).forEach(a -> used.add(a.exprId().id()));
             }

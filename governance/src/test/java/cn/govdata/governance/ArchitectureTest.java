@@ -1,5 +1,6 @@
 package cn.govdata.governance;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -35,6 +36,20 @@ class ArchitectureTest {
             "cn.govdata.sql..",
             "cn.govdata.pipelines..")
         .because("services depend on governance, never the other way round")
+        .check(governance);
+  }
+
+  @Test
+  void theExchangeEvidenceNeedsOnlyTheJavaPlatform() {
+    classes()
+        .that()
+        .resideInAPackage("cn.govdata.governance.exchange..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "cn.govdata.governance..")
+        .because(
+            "manifests, receipts and the exchange log are verified on every node and by auditors;"
+                + " their checks rest on java.security alone")
         .check(governance);
   }
 }

@@ -1,0 +1,34 @@
+package cn.govdata.catalog.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * API keys for developers. A key is 32 random bytes, so a fast SHA-256 of it is a safe thing to
+ * store: unlike a password it cannot be guessed from a dictionary.
+ */
+public final class ApiKeys {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private ApiKeys() {}
+
+  public static String generate() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return "gdk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public static String hash(String key) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

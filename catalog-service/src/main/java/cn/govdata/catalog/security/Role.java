@@ -1,0 +1,13 @@
+package cn.govdata.catalog.security;
+
+/** What a signed-in user does on the platform; the public has no role and is anonymous. */
+public enum Role {
+  /** 治理管理员: manages departments, users, open batches; may do everything */
+  GOVERNANCE_ADMIN,
+  /** 目录编目员: catalogues the entries of one department */
+  CATALOGUER,
+  /** 审核员: approves or returns submitted entries and publishes approved ones */
+  REVIEWER,
+  /** 开发者: calls the data APIs with an API key */
+  DEVELOPER
+}

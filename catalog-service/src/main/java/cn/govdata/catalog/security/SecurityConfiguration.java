@@ -1,0 +1,97 @@
+package cn.govdata.catalog.security;
+
+import cn.govdata.catalog.GovdataProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. The API is stateless: staff send HTTP Basic, developers an {@code X-API-Key}.
+ * Browser pages (the console, later) use a form login with a session and CSRF protection. The URL
+ * rules here only separate public from signed-in calls; the department and lifecycle rules are
+ * decided in the services on the {@link Caller}.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder(GovdataProperties properties) {
+    return new BCryptPasswordEncoder(properties.security().bcryptStrength());
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(UserRepository users) {
+    return username ->
+        users
+            .findByUsername(username)
+            .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, UserRepository users, ObjectMapper json)
+      throws Exception {
+    ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+    http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problems.unauthorized())
+                    .accessDeniedHandler(problems.forbidden()))
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(users, problems.unauthorized()),
+            BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    // the public reads published open-list entries, the open list and batches
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/entries",
+                        "/api/v1/entries/*",
+                        "/api/v1/lists/open",
+                        "/api/v1/batches",
+                        "/api/v1/batches/*",
+                        "/api/v1/regions/**")
+                    .permitAll()
+                    .requestMatchers("/api/v1/users/**", "/api/v1/users")
+                    .hasRole(Role.GOVERNANCE_ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/api/v1/me")
+                    .authenticated()
+                    // every other API call is for staff; developers only read
+                    .anyRequest()
+                    .hasAnyRole(
+                        Role.GOVERNANCE_ADMIN.name(),
+                        Role.CATALOGUER.name(),
+                        Role.REVIEWER.name()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers("/console/**")
+                    .hasAnyRole(
+                        Role.GOVERNANCE_ADMIN.name(), Role.CATALOGUER.name(), Role.REVIEWER.name())
+                    .anyRequest()
+                    .permitAll())
+        .formLogin(form -> form.defaultSuccessUrl("/console", false))
+        .logout(logout -> logout.logoutSuccessUrl("/"));
+    return http.build();
+  }
+}

@@ -68,7 +68,7 @@ class PolicyCompilerTest {
 
   @Test
   void anApplicationBecomesAPolicyWithItsValidity() {
-    CompiledPolicy application = named("2026-01-01");
+    CompiledPolicy application = named("2026-01-01 table");
     assertThat(application.validitySchedules())
         .singleElement()
         .satisfies(v -> assertThat(v.endTime()).isEqualTo("2026/12/31 23:59:59"));

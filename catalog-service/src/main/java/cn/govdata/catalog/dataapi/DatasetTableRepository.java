@@ -1,0 +1,93 @@
+package cn.govdata.catalog.dataapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which gateway table backs which directory entry ({@code dataset_table}). */
+@Repository
+class DatasetTableRepository {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcClient jdbc;
+
+  DatasetTableRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<DatasetTable> find(long entryId) {
+    return jdbc.sql(
+            "SELECT entry_id, database_name, table_name, columns_json FROM dataset_table"
+                + " WHERE entry_id = :id")
+        .param("id", entryId)
+        .query(
+            (rs, n) ->
+                new DatasetTable(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), columns(rs.getString(4))))
+        .optional();
+  }
+
+  List<Long> mappedEntryIds() {
+    return jdbc.sql("SELECT entry_id FROM dataset_table ORDER BY entry_id")
+        .query(Long.class)
+        .list();
+  }
+
+  /** The id of the entry with this resource code (信息资源代码), if any. */
+  Optional<Long> entryIdByCode(String code) {
+    return jdbc.sql("SELECT id FROM entry WHERE code = :code")
+        .param("code", code)
+        .query(Long.class)
+        .optional();
+  }
+
+  void save(DatasetTable table, String actor) {
+    String columns;
+    try {
+      columns = JSON.writeValueAsString(table.columns());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings always serialises", e);
+    }
+    int updated =
+        jdbc.sql(
+                "UPDATE dataset_table SET database_name = :database, table_name = :table,"
+                    + " columns_json = :columns, updated_by = :actor, updated_at = :now"
+                    + " WHERE entry_id = :id")
+            .param("id", table.entryId())
+            .param("database", table.database())
+            .param("table", table.table())
+            .param("columns", columns)
+            .param("actor", actor)
+            .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO dataset_table (entry_id, database_name, table_name, columns_json,"
+                  + " updated_by, updated_at) VALUES (:id, :database, :table, :columns, :actor,"
+                  + " :now)")
+          .param("id", table.entryId())
+          .param("database", table.database())
+          .param("table", table.table())
+          .param("columns", columns)
+          .param("actor", actor)
+          .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+          .update();
+    }
+  }
+
+  private static LinkedHashMap<String, String> columns(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("dataset_table.columns_json is not a JSON object", e);
+    }
+  }
+}

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param gatewayUrl the Hive JDBC URL of the SQL gateway
  * @param gatewayUsersFile the gateway's user file the catalog writes its users and active API-key
  *     hashes to, so the gateway authenticates the same keys; none when blank
+ * @param gatewayPolicyFile the gateway's compiled policy file the catalog writes from its
+ *     published, mapped entries and departments; none when blank
  * @param requestsPerSecond the default sustained rate of a key (token bucket refill per second)
  * @param burst the default bucket size: requests a key may make at once
  * @param dailyRequests the default quota of data requests per key and day
@@ -30,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public record DataApiLimits(
     @NotBlank @DefaultValue("jdbc:hive2://127.0.0.1:10000/default") String gatewayUrl,
     Path gatewayUsersFile,
+    Path gatewayPolicyFile,
     @Min(1) @Max(10_000) @DefaultValue("5") int requestsPerSecond,
     @Min(1) @Max(10_000) @DefaultValue("10") int burst,
     @Min(1) @DefaultValue("10000") long dailyRequests,

@@ -2,6 +2,7 @@ package cn.govdata.catalog.apikey;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,38 +19,35 @@ class UsageRepository {
 
   /** Adds to the day's counters, creating the row on the first request of the day. */
   void add(long keyId, long entryId, LocalDate day, long requests, long rows, long refused) {
-    if (update(keyId, entryId, day, requests, rows, refused) == 1) {
+    Map<String, Object> counts =
+        Map.of(
+            "key", keyId,
+            "entry", entryId,
+            "day", day,
+            "requests", requests,
+            "rows", rows,
+            "refused", refused);
+    if (update(counts) == 1) {
       return;
     }
     try {
       jdbc.sql(
               "INSERT INTO api_usage (key_id, entry_id, usage_day, requests, rows_returned,"
                   + " refused) VALUES (:key, :entry, :day, :requests, :rows, :refused)")
-          .param("key", keyId)
-          .param("entry", entryId)
-          .param("day", day)
-          .param("requests", requests)
-          .param("rows", rows)
-          .param("refused", refused)
+          .params(counts)
           .update();
     } catch (DuplicateKeyException raced) {
       // a concurrent request of the same key created the row first
-      update(keyId, entryId, day, requests, rows, refused);
+      update(counts);
     }
   }
 
-  private int update(
-      long keyId, long entryId, LocalDate day, long requests, long rows, long refused) {
+  private int update(Map<String, Object> counts) {
     return jdbc.sql(
             "UPDATE api_usage SET requests = requests + :requests, rows_returned = rows_returned"
                 + " + :rows, refused = refused + :refused WHERE key_id = :key AND entry_id = :entry"
                 + " AND usage_day = :day")
-        .param("key", keyId)
-        .param("entry", entryId)
-        .param("day", day)
-        .param("requests", requests)
-        .param("rows", rows)
-        .param("refused", refused)
+        .params(counts)
         .update();
   }
 

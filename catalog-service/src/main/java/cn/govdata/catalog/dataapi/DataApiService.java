@@ -37,13 +37,16 @@ class DataApiService {
   private final ApiKeyService keys;
   private final GatewayQueries gateway;
   private final QueryParameters parameters;
+  private final GatewayPolicies policies;
 
   DataApiService(
       DirectoryService directory,
       DatasetTableRepository tables,
       ApiKeyService keys,
       GatewayQueries gateway,
+      GatewayPolicies policies,
       DataApiLimits limits) {
+    this.policies = policies;
     this.directory = directory;
     this.tables = tables;
     this.keys = keys;
@@ -120,8 +123,7 @@ class DataApiService {
   }
 
   /** Sets the gateway table behind an entry (administrators). */
-  Schema map(
-      Caller caller, long entryId, String database, String table, Map<String, String> columns) {
+  Schema map(Caller caller, long entryId, DataController.TableMapping request) {
     if (!caller.is(Role.GOVERNANCE_ADMIN)) {
       throw ApiException.forbidden(
           "role.admin", "only a governance administrator maps datasets to gateway tables");
@@ -129,7 +131,7 @@ class DataApiService {
     Entry entry = directory.get(caller, entryId);
     Set<String> items =
         entry.resource().items().stream().map(InformationItem::name).collect(Collectors.toSet());
-    Map<String, String> mapping = columns == null ? Map.of() : columns;
+    Map<String, String> mapping = request.columns() == null ? Map.of() : request.columns();
     for (String item : mapping.keySet()) {
       if (!items.contains(item)) {
         throw new InvalidFieldException(
@@ -138,8 +140,11 @@ class DataApiService {
             "entry " + entryId + " has no information item '" + item + "'");
       }
     }
-    DatasetTable mapped = new DatasetTable(entryId, database, table, mapping);
+    DatasetTable mapped =
+        new DatasetTable(
+            entryId, request.database(), request.table(), mapping, request.regionColumn());
     tables.save(mapped, caller.username());
+    policies.publish();
     return schema(entry, mapped);
   }
 

@@ -81,12 +81,13 @@ class DataController {
     return data.schema(caller, front + "/" + sequence);
   }
 
-  record TableMapping(String database, String table, Map<String, String> columns) {}
+  record TableMapping(
+      String database, String table, Map<String, String> columns, String regionColumn) {}
 
   @PutMapping("/{id:\\d+}/table")
   @Operation(summary = "Set the gateway table behind an entry and its columns (administrators)")
   DataApiService.Schema map(Caller caller, @PathVariable long id, @RequestBody TableMapping body) {
-    return data.map(caller, id, body.database(), body.table(), body.columns());
+    return data.map(caller, id, body);
   }
 
   private static ResponseEntity<?> answer(DataApiService.Result result, String format) {

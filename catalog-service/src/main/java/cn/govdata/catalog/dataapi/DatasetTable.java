@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
  * @param database the gateway database (namespace), e.g. {@code population}
  * @param table the table in it, e.g. {@code person}
  * @param columns information item name → column name, in the order the API lists the fields
+ * @param regionColumn the column holding each row's GB/T 2260 region code, which the gateway's
+ *     region row filter uses; {@code null} when rows belong to no region
  */
-record DatasetTable(long entryId, String database, String table, Map<String, String> columns) {
+record DatasetTable(
+    long entryId, String database, String table, Map<String, String> columns, String regionColumn) {
 
-  /** Plain SQL identifiers only: the names are also checked before any SQL is written. */
-  static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+  /**
+   * Plain lower-case SQL identifiers only, as the policy compiler's tables have them; the names are
+   * checked again before any SQL is written.
+   */
+  static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
 
   DatasetTable {
     requireIdentifier(database, "database");
@@ -35,6 +41,10 @@ record DatasetTable(long entryId, String database, String table, Map<String, Str
     if (columns.values().stream().distinct().count() != columns.size()) {
       throw new InvalidFieldException(
           "columns", "columns.duplicate", "two information items map to the same column");
+    }
+    if (regionColumn != null && !columns.containsValue(regionColumn)) {
+      throw new InvalidFieldException(
+          "regionColumn", "column.unknown", "the region column must be one of the mapped columns");
     }
     columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
   }
@@ -53,7 +63,7 @@ record DatasetTable(long entryId, String database, String table, Map<String, Str
       throw new InvalidFieldException(
           field,
           "identifier",
-          field + " must be a plain name (letters, digits, _; not starting with a digit)");
+          field + " must be a plain name (a-z, 0-9, _; not starting with a digit)");
     }
   }
 }

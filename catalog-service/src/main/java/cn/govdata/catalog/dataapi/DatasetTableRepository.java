@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +19,18 @@ class DatasetTableRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String SELECT =
+      "SELECT entry_id, database_name, table_name, columns_json, region_column FROM dataset_table";
+
+  private static final org.springframework.jdbc.core.RowMapper<DatasetTable> MAPPER =
+      (rs, n) ->
+          new DatasetTable(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getString(3),
+              columns(rs.getString(4)),
+              rs.getString(5));
+
   private final JdbcClient jdbc;
 
   DatasetTableRepository(JdbcClient jdbc) {
@@ -24,15 +38,11 @@ class DatasetTableRepository {
   }
 
   Optional<DatasetTable> find(long entryId) {
-    return jdbc.sql(
-            "SELECT entry_id, database_name, table_name, columns_json FROM dataset_table"
-                + " WHERE entry_id = :id")
-        .param("id", entryId)
-        .query(
-            (rs, n) ->
-                new DatasetTable(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), columns(rs.getString(4))))
-        .optional();
+    return jdbc.sql(SELECT + " WHERE entry_id = :id").param("id", entryId).query(MAPPER).optional();
+  }
+
+  List<DatasetTable> all() {
+    return jdbc.sql(SELECT + " ORDER BY entry_id").query(MAPPER).list();
   }
 
   List<Long> mappedEntryIds() {
@@ -56,29 +66,27 @@ class DatasetTableRepository {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings always serialises", e);
     }
+    Map<String, Object> values = new HashMap<>();
+    values.put("id", table.entryId());
+    values.put("database", table.database());
+    values.put("table", table.table());
+    values.put("columns", columns);
+    values.put("region", table.regionColumn());
+    values.put("actor", actor);
+    values.put("now", OffsetDateTime.now(ZoneOffset.UTC));
     int updated =
         jdbc.sql(
                 "UPDATE dataset_table SET database_name = :database, table_name = :table,"
-                    + " columns_json = :columns, updated_by = :actor, updated_at = :now"
+                    + " columns_json = :columns, region_column = :region, updated_by = :actor, updated_at = :now"
                     + " WHERE entry_id = :id")
-            .param("id", table.entryId())
-            .param("database", table.database())
-            .param("table", table.table())
-            .param("columns", columns)
-            .param("actor", actor)
-            .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+            .params(values)
             .update();
     if (updated == 0) {
       jdbc.sql(
               "INSERT INTO dataset_table (entry_id, database_name, table_name, columns_json,"
-                  + " updated_by, updated_at) VALUES (:id, :database, :table, :columns, :actor,"
-                  + " :now)")
-          .param("id", table.entryId())
-          .param("database", table.database())
-          .param("table", table.table())
-          .param("columns", columns)
-          .param("actor", actor)
-          .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                  + " region_column, updated_by, updated_at) VALUES (:id, :database, :table,"
+                  + " :columns, :region, :actor, :now)")
+          .params(values)
           .update();
     }
   }

@@ -26,10 +26,6 @@ import cn.govdata.governance.directory.ShareAttribute;
 import cn.govdata.governance.directory.ShareMethod;
 import cn.govdata.governance.directory.ShareType;
 import cn.govdata.governance.directory.UpdateCycle;
-import cn.govdata.governance.policy.PolicyCompiler;
-import cn.govdata.governance.policy.PolicyInput;
-import cn.govdata.governance.policy.PublishedTable;
-import cn.govdata.governance.policy.RangerImport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -81,8 +77,8 @@ class DataApiGatewayIT {
   static final Pattern EIGHTEEN_DIGITS = Pattern.compile("\\d{17}[\\dX]");
   static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
-  // the catalog checks credit codes, so the departments are generated with valid ones and the
-  // gateway gets policies compiled for them (replacing those of its own demo zone)
+  // the catalog checks credit codes, so the departments are generated with valid ones; the catalog
+  // compiles the gateway's policies for them (replacing those of the gateway's own demo zone)
   static final ProviderDepartment POLICE =
       Fixtures.department("测试省公安厅", 901, "440000", AdministrativeLevel.PROVINCE);
   static final ProviderDepartment FOSHAN_HEALTH =
@@ -101,7 +97,6 @@ class DataApiGatewayIT {
 
   final Map<String, String> keys = new HashMap<>();
   final Map<String, Long> keyIds = new HashMap<>();
-  final List<PublishedTable> publishedTables = new ArrayList<>();
   long person;
   long household;
   String householdCode;
@@ -114,6 +109,9 @@ class DataApiGatewayIT {
     registry.add("govdata.home", () -> "target/it-home/" + UUID.randomUUID());
     registry.add("govdata.data-api.gateway-url", gateway::jdbcUrl);
     registry.add("govdata.data-api.gateway-users-file", () -> gateway.usersFile().toString());
+    registry.add(
+        "govdata.data-api.gateway-policy-file",
+        () -> gateway.usersFile().resolveSibling("policies.json").toString());
   }
 
   @AfterAll
@@ -216,21 +214,10 @@ class DataApiGatewayIT {
   }
 
   /**
-   * Compiles the catalog's published tables into the gateway's policy file and waits until the
-   * gateway has loaded them (it polls the file every 30 seconds).
+   * Waits until the gateway has loaded the policies the catalog compiled from its mapped entries
+   * (GatewayPolicies writes them after every mapping; the gateway polls the file every 30 s).
    */
   void gatewayPolicies() throws Exception {
-    Path file = gateway.usersFile().resolveSibling("policies.json");
-    Files.writeString(
-        file,
-        RangerImport.toJson(
-            new PolicyCompiler()
-                .compile(
-                    new PolicyInput(
-                        publishedTables,
-                        List.of(POLICE, FOSHAN_HEALTH, NANHAI_CIVIL_AFFAIRS, ECOLOGY),
-                        List.of())),
-            java.time.Instant.now()));
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
     while (true) {
       try {
@@ -630,19 +617,22 @@ class DataApiGatewayIT {
   void map(
       long entry, String database, String table, Map<String, String> columns, String regionColumn)
       throws Exception {
-    publishedTables.add(
-        new PublishedTable(
-            json.treeToValue(entry(entry).path("resource"), InformationResource.class),
-            database,
-            table,
-            columns,
-            regionColumn));
     ResponseEntity<String> mapped =
         call(
             "admin-it",
             HttpMethod.PUT,
             "/api/v1/data/" + entry + "/table",
-            Map.of("database", database, "table", table, "columns", columns));
+            regionColumn == null
+                ? Map.of("database", database, "table", table, "columns", columns)
+                : Map.of(
+                    "database",
+                    database,
+                    "table",
+                    table,
+                    "columns",
+                    columns,
+                    "regionColumn",
+                    regionColumn));
     assertThat(mapped.getStatusCode().value()).as(mapped.getBody()).isEqualTo(200);
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class SparkSqlRendererTest {
 
-  static final DatasetTable PERSON = new DatasetTable(7, "population", "person", personColumns());
+  static final DatasetTable PERSON =
+      new DatasetTable(7, "population", "person", personColumns(), "region_code");
 
   private static Map<String, String> personColumns() {
     Map<String, String> columns = new LinkedHashMap<>();

@@ -7,6 +7,13 @@
 {{- end -}}
 {{- end -}}
 
+{{/* A CronJob's name: Kubernetes allows 52 characters (its Jobs append 11); the job's own
+name is kept whole so that names stay unique. .root, .name */}}
+{{- define "govdata.cronJobName" -}}
+{{- $room := int (sub 51 (len .name)) -}}
+{{- printf "%s-%s" (include "govdata.fullname" .root | trunc $room | trimSuffix "-") .name -}}
+{{- end -}}
+
 {{- define "govdata.selectorLabels" -}}
 app.kubernetes.io/name: {{ .root.Chart.Name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
@@ -141,13 +148,14 @@ warehouse. Credentials never appear here (they come from the environment).
 */}}
 {{- define "govdata.sparkWarehouseConf" -}}
 spark.sql.extensions org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions
-spark.sql.catalog.govdata org.apache.iceberg.spark.SparkCatalog
-spark.sql.catalog.govdata.type {{ .Values.warehouse.catalog.type }}
-spark.sql.catalog.govdata.warehouse {{ include "govdata.warehouseLocation" . }}
+{{- $catalog := .Values.warehouse.catalog.name }}
+spark.sql.catalog.{{ $catalog }} org.apache.iceberg.spark.SparkCatalog
+spark.sql.catalog.{{ $catalog }}.type {{ .Values.warehouse.catalog.type }}
+spark.sql.catalog.{{ $catalog }}.warehouse {{ include "govdata.warehouseLocation" . }}
 {{- if .Values.warehouse.catalog.uri }}
-spark.sql.catalog.govdata.uri {{ .Values.warehouse.catalog.uri }}
+spark.sql.catalog.{{ $catalog }}.uri {{ .Values.warehouse.catalog.uri }}
 {{- end }}
-spark.sql.defaultCatalog govdata
+spark.sql.defaultCatalog {{ $catalog }}
 {{- if eq .Values.warehouse.type "s3" }}
 spark.hadoop.fs.s3a.endpoint {{ .Values.warehouse.s3.endpoint }}
 spark.hadoop.fs.s3a.endpoint.region {{ .Values.warehouse.s3.region }}
@@ -198,8 +206,8 @@ spark.kubernetes.executor.deleteOnTermination true
     <value>{{ .Values.ranger.compiled.policySourceClass }}</value>
   </property>
   <property>
-    <name>govdata.ranger.compiled-policies-dir</name>
-    <value>/etc/govdata/ranger/policies</value>
+    <name>ranger.plugin.govdata.policy.source.file</name>
+    <value>/etc/govdata/ranger/policies/policies.json</value>
   </property>
 {{- end }}
 </configuration>
@@ -266,24 +274,27 @@ spec:
       securityContext:
         {{- include "govdata.containerSecurityContext" .root | nindent 8 }}
       env:
-        {{- include "govdata.warehouseEnv" .root | nindent 8 }}
+        {{- include "govdata.warehouseEnv" .root | indent 8 }}
+        {{- include "govdata.hadoopEnv" .root | indent 8 }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp
         - name: work-dir
           mountPath: /opt/spark/work-dir
+        {{- include "govdata.hadoopVolumeMount" .root | indent 8 }}
   volumes:
     - name: tmp
       emptyDir: {}
     - name: work-dir
       emptyDir: {}
+    {{- include "govdata.hadoopVolume" .root | indent 4 }}
 {{- end -}}
 
 {{/* spark-submit's master and executor settings for a driver running in this pod. */}}
 {{- define "govdata.sparkMasterArgs" -}}
 {{- if eq .spark.mode "kubernetes" -}}
 - --master
-- k8s://https://kubernetes.default.svc:443
+- {{ include "govdata.sparkMaster" .spark }}
 - --deploy-mode
 - client
 - --conf
@@ -302,7 +313,15 @@ spec:
 - spark.executor.memoryOverhead={{ .executors.memoryOverhead }}
 {{- else -}}
 - --master
-- local[{{ .spark.localThreads }}]
+- {{ include "govdata.sparkMaster" .spark }}
+{{- end -}}
+{{- end -}}
+
+{{- define "govdata.sparkMaster" -}}
+{{- if eq .mode "kubernetes" -}}
+k8s://https://kubernetes.default.svc:443
+{{- else -}}
+local[{{ .localThreads }}]
 {{- end -}}
 {{- end -}}
 

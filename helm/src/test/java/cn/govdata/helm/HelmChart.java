@@ -28,8 +28,12 @@ final class HelmChart {
 
   /** Renders every template for the value set, as {@code helm template} prints them. */
   static String template(ValueSet values) {
+    return template(values, RELEASE);
+  }
+
+  static String template(ValueSet values, String release) {
     var command =
-        new Helm(Repository.chart()).template().withName(RELEASE).withNamespace(NAMESPACE);
+        new Helm(Repository.chart()).template().withName(release).withNamespace(NAMESPACE);
     if (values.overrides() != null) {
       command = command.withValuesFile(values.overrides());
     }

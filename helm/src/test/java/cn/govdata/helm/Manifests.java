@@ -90,6 +90,15 @@ record Manifests(List<HasMetadata> objects) {
     return specs;
   }
 
+  PodSpec cronJobPod(String cronJob) {
+    return named(CronJob.class, cronJob)
+        .getSpec()
+        .getJobTemplate()
+        .getSpec()
+        .getTemplate()
+        .getSpec();
+  }
+
   List<Container> containers() {
     return podSpecs().values().stream()
         .flatMap(
@@ -97,6 +106,34 @@ record Manifests(List<HasMetadata> objects) {
                 java.util.stream.Stream.concat(
                     spec.getInitContainers().stream(), spec.getContainers().stream()))
         .toList();
+  }
+
+  /**
+   * The Spark executor pod templates, by the ConfigMap that holds them (one per Spark driver kind:
+   * gateway and pipelines), each read strictly as a Pod.
+   */
+  Map<String, io.fabric8.kubernetes.api.model.Pod> executorPodTemplates() {
+    var templates = new java.util.LinkedHashMap<String, io.fabric8.kubernetes.api.model.Pod>();
+    configMapFiles("executor-pod-template.yaml")
+        .forEach(
+            (configMap, template) ->
+                templates.put(
+                    configMap,
+                    StrictKubernetesModel.read(
+                        yaml(template), io.fabric8.kubernetes.api.model.Pod.class)));
+    return templates;
+  }
+
+  /** The entries named {@code key} of every ConfigMap that has one, by ConfigMap. */
+  Map<String, String> configMapFiles(String key) {
+    var files = new java.util.LinkedHashMap<String, String>();
+    for (ConfigMap configMap : ofType(ConfigMap.class)) {
+      String file = configMap.getData().get(key);
+      if (file != null) {
+        files.put(name(configMap), file);
+      }
+    }
+    return files;
   }
 
   String configMapEntry(String configMap, String key) {

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
@@ -66,30 +69,48 @@ public final class Gateway implements AutoCloseable {
         "hive.server2.custom.authentication.class", GatewayAuthenticator.class.getName());
     System.setProperty(
         GatewayAuthenticator.USERS_FILE_PROPERTY, absolute.resolve("users.json").toString());
-    return SparkSession.builder()
-        .master(master)
-        .appName("govdata-sql-gateway")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.extensions", GovdataSqlExtensions.class.getName())
-        .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.sql.catalog.gov", "org.apache.iceberg.spark.SparkCatalog")
-        .config("spark.sql.catalog.gov.type", "hadoop")
-        .config("spark.sql.catalog.gov.warehouse", absolute.resolve("warehouse").toUri().toString())
-        .config("spark.sql.defaultCatalog", GatewayRuntime.DEFAULT_CATALOG)
-        .config("spark.sql.warehouse.dir", absolute.resolve("spark-warehouse").toUri().toString())
-        .config("spark.govdata.home", absolute.toString())
-        .config(GatewayRuntime.POLICY_FILE, absolute.resolve("policies.json").toString())
-        .config(GatewayRuntime.POLICY_CACHE_DIR, absolute.resolve("policy-cache").toString())
-        .config(GatewayRuntime.USERS_FILE, absolute.resolve("users.json").toString())
-        .config(GatewayRuntime.AUDIT_FILE, absolute.resolve("audit.jsonl").toString())
-        .config("hive.server2.thrift.bind.host", settings.host())
-        .config("hive.server2.thrift.port", String.valueOf(settings.port()))
-        .config("hive.server2.transport.mode", "binary")
-        .config("hive.server2.authentication", "CUSTOM")
-        .config("hive.server2.custom.authentication.class", GatewayAuthenticator.class.getName())
-        .config("hive.server2.enable.doAs", "false")
-        .getOrCreate();
+    // Settings already given (spark-submit's properties file, as the Helm chart passes them) win;
+    // the local defaults keep everything under home.
+    SparkConf preset = new SparkConf();
+    String catalog = preset.get(GatewayRuntime.CATALOG, GatewayRuntime.DEFAULT_CATALOG);
+    String catalogKey = "spark.sql.catalog." + catalog;
+    String extensions = GovdataSqlExtensions.class.getName();
+    String presetExtensions = preset.get("spark.sql.extensions", "");
+    if (!presetExtensions.isBlank() && !presetExtensions.contains(extensions)) {
+      extensions = extensions + "," + presetExtensions;
+    }
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .master(master)
+            .appName("govdata-sql-gateway")
+            .config("spark.sql.extensions", extensions)
+            .config("spark.sql.defaultCatalog", catalog)
+            .config(GatewayRuntime.CATALOG, catalog)
+            .config("hive.server2.thrift.bind.host", settings.host())
+            .config("hive.server2.thrift.port", String.valueOf(settings.port()))
+            .config("hive.server2.transport.mode", "binary")
+            .config("hive.server2.authentication", "CUSTOM")
+            .config(
+                "hive.server2.custom.authentication.class", GatewayAuthenticator.class.getName())
+            .config("hive.server2.enable.doAs", "false");
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put("spark.ui.enabled", "false");
+    defaults.put("spark.sql.shuffle.partitions", "4");
+    defaults.put("spark.sql.catalogImplementation", "in-memory");
+    defaults.put(catalogKey, "org.apache.iceberg.spark.SparkCatalog");
+    defaults.put(catalogKey + ".type", "hadoop");
+    defaults.put(catalogKey + ".warehouse", absolute.resolve("warehouse").toUri().toString());
+    defaults.put("spark.sql.warehouse.dir", absolute.resolve("spark-warehouse").toUri().toString());
+    defaults.put("spark.govdata.home", absolute.toString());
+    defaults.put(GatewayRuntime.POLICY_FILE, absolute.resolve("policies.json").toString());
+    defaults.put(GatewayRuntime.POLICY_CACHE_DIR, absolute.resolve("policy-cache").toString());
+    defaults.put(GatewayRuntime.USERS_FILE, absolute.resolve("users.json").toString());
+    defaults.put(GatewayRuntime.AUDIT_FILE, absolute.resolve("audit.jsonl").toString());
+    defaults.forEach((key, value) -> builder.config(key, preset.get(key, value)));
+    System.setProperty(
+        GatewayAuthenticator.USERS_FILE_PROPERTY,
+        preset.get(GatewayRuntime.USERS_FILE, defaults.get(GatewayRuntime.USERS_FILE)));
+    return builder.getOrCreate();
   }
 
   /**
@@ -106,17 +127,22 @@ public final class Gateway implements AutoCloseable {
                     new PlatformUser(
                         u.name(), Secrets.hashPassword(u.password()), List.of(), u.groups()))
             .toList());
+    String catalog = spark.conf().get(GatewayRuntime.CATALOG, GatewayRuntime.DEFAULT_CATALOG);
     GatewayRuntime.asSystem(
         () -> {
           for (String namespace : List.of("default", "population", "open_data", "workspace")) {
-            spark.sql("CREATE NAMESPACE IF NOT EXISTS gov." + namespace);
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + namespace);
           }
           List<Row> people = DemoRows.persons(persons, 20260101L);
-          fill(spark, "gov.population.person", DemoRows.PERSON, people);
-          fill(spark, "gov.population.household", DemoRows.HOUSEHOLD, DemoRows.households(people));
+          fill(spark, catalog + ".population.person", DemoRows.PERSON, people);
           fill(
               spark,
-              "gov.open_data.air_quality",
+              catalog + ".population.household",
+              DemoRows.HOUSEHOLD,
+              DemoRows.households(people));
+          fill(
+              spark,
+              catalog + ".open_data.air_quality",
               DemoRows.AIR_QUALITY,
               DemoRows.airQuality(30, 7L));
           return null;

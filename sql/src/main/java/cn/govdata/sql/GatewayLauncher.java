@@ -44,6 +44,13 @@ public final class GatewayLauncher {
     if (demo) {
       Gateway.loadDemo(spark, home, persons);
     }
+    // Load the policies now, so a missing or corrupt file shows at start, not at the first query.
+    if (!GatewayRuntime.get(spark.sparkContext().getConf()).enforcer().hasPolicies()) {
+      System.err.println(
+          "govdata sql gateway: no policies loaded ("
+              + spark.conf().get(GatewayRuntime.POLICY_FILE, "?")
+              + "); every table is denied until a valid policy file appears");
+    }
     Gateway gateway = Gateway.start(spark, settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -12,7 +12,6 @@ import org.apache.spark.sql.catalyst.analysis.LocalTempView$;
 import org.apache.spark.sql.catalyst.analysis.ResolvedIdentifier;
 import org.apache.spark.sql.catalyst.analysis.ResolvedTable;
 import org.apache.spark.sql.catalyst.expressions.Alias;
-import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
@@ -87,6 +86,10 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
           "OverwriteByExpression",
           "OverwritePartitionsDynamic");
 
+  /** Operators whose result depends on every column of their children, referenced or not. */
+  private static final Set<String> CONSUMES_WHOLE_ROWS =
+      Set.of("Union", "Intersect", "Except", "Distinct", "Deduplicate");
+
   private final SparkSession session;
 
   StatementGuard(SparkSession session) {
@@ -124,13 +127,19 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
             return;
           }
           Scala.list(node.references().toSeq()).forEach(a -> used.add(a.exprId().id()));
-          if (node instanceof Command || node.expressions().isEmpty()) {
-            // Set operations and writes consume their children's whole output.
+          if (node instanceof Command
+              || CONSUMES_WHOLE_ROWS.contains(node.getClass().getSimpleName())) {
+            // Set operations, DISTINCT and writes use their children's whole rows.
             for (LogicalPlan child : Scala.list(node.children())) {
               Scala.list(child.output()).forEach(a -> used.add(a.exprId().id()));
             }
           }
         });
+    if (readsUnsecuredTable(plan)) {
+      // SecureRelations runs in every analyzer iteration; this catches a plan it never saw.
+      throw new AccessDeniedException(
+          "statement reads a table without its policies applied (user [" + who.user() + "])");
+    }
     denied.retainAll(used);
     if (!denied.isEmpty()) {
       throw new AccessDeniedException(
@@ -287,32 +296,41 @@ final class StatementGuard extends AbstractFunction1<LogicalPlan, BoxedUnit> {
     return String.join(", ", names);
   }
 
+  /** Whether a table is read anywhere but below a secured projection. */
+  static boolean readsUnsecuredTable(LogicalPlan plan) {
+    if (SecureRelations.isSecuredProjection(plan)) {
+      return false;
+    }
+    if (plan instanceof DataSourceV2Relation) {
+      return true;
+    }
+    boolean[] found = {false};
+    for (Expression expression : Scala.list(plan.expressions())) {
+      visitSubqueryPlans(expression, sub -> found[0] |= readsUnsecuredTable(sub));
+    }
+    for (LogicalPlan child : Scala.list(plan.children())) {
+      found[0] |= readsUnsecuredTable(child);
+    }
+    return found[0];
+  }
+
+  private static void visitSubqueryPlans(Expression expression, Consumer<LogicalPlan> visitor) {
+    if (expression instanceof SubqueryExpression subquery) {
+      visitor.accept(subquery.plan());
+    }
+    for (Expression child : Scala.list(expression.children())) {
+      visitSubqueryPlans(child, visitor);
+    }
+  }
+
   /** Visits every node of the plan and of the plans of its subquery expressions. */
   static void visit(LogicalPlan plan, Consumer<LogicalPlan> visitor) {
     visitor.accept(plan);
     for (Expression expression : Scala.list(plan.expressions())) {
-      visitSubqueries(expression, visitor);
+      visitSubqueryPlans(expression, sub -> visit(sub, visitor));
     }
     for (LogicalPlan child : Scala.list(plan.children())) {
       visit(child, visitor);
     }
-  }
-
-  private static void visitSubqueries(Expression expression, Consumer<LogicalPlan> visitor) {
-    if (expression instanceof SubqueryExpression subquery) {
-      visit(subquery.plan(), visitor);
-    }
-    for (Expression child : Scala.list(expression.children())) {
-      visitSubqueries(child, visitor);
-    }
-  }
-
-  /** The attribute ids a plan outputs; for tests. */
-  static Set<Long> outputIds(LogicalPlan plan) {
-    Set<Long> ids = new HashSet<>();
-    for (Attribute attribute : Scala.list(plan.output())) {
-      ids.add(attribute.exprId().id());
-    }
-    return ids;
   }
 }

@@ -1,0 +1,87 @@
+package cn.govdata.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** values.schema.json turns a bad value into an error naming the value, before anything renders. */
+class ValuesSchemaTest {
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          zone.regionCode                  | 4403       | regionCode
+          zone.level                       | township   | level
+          podSecurity.runAsUser            | 0          | runAsUser
+          catalog.replicas                 | 0          | replicas
+          catalog.resources.limits.memory  | lots       | memory
+          gateway.spark.mode               | yarn       | mode
+          pipelines.mainClass              | PipelineMain | mainClass
+          pipelines.jobs[0].schedule       | nightly    | schedule
+          pipelines.jobs[0].driver.memory  | 4GB        | memory
+          warehouse.type                   | nfs        | type
+          elasticsearch.mode               | opensearch | mode
+          ranger.mode                      | none       | mode
+          networkPolicy.kubernetesApi.cidrs[0] | 10.0.0.1 | cidrs
+          catalog.replicaCount             | 3          | replicaCount
+          gateway.service.type             | ExternalName | type
+          catalog.ingress.tls.secretName   | ''         | secretName
+          """)
+  void rejectsAnInvalidValueNamingIt(String key, String value, String named) {
+    assertThatThrownBy(() -> render(Map.of(key, value)))
+        .hasMessageContaining("values don't meet the specifications of the schema")
+        .hasMessageContaining(named);
+  }
+
+  @Test
+  void rangerAdminModeNeedsTheAdminUrl() {
+    assertThatThrownBy(() -> render(Map.of("ranger.mode", "admin")))
+        .hasMessageContaining("ranger")
+        .hasMessageContaining("url");
+  }
+
+  @Test
+  void aDatabasePasswordMustComeFromASecretOrAValue() {
+    assertThatThrownBy(() -> render(Map.of("postgresql.existingSecret", "")))
+        .hasMessageContaining("postgresql");
+  }
+
+  @Test
+  void atlasNeedsAnUrlAndCredentialsOnceEnabled() {
+    assertThatThrownBy(() -> render(Map.of("atlas.enabled", "true"))).hasMessageContaining("atlas");
+  }
+
+  @Test
+  void theSameOverridesWithValidValuesRender() {
+    String rendered =
+        render(
+            Map.of(
+                "zone.regionCode",
+                "440304",
+                "ranger.mode",
+                "admin",
+                "ranger.admin.url",
+                "https://ranger.example.gov.cn:6182"));
+
+    assertThat(rendered).contains("<value>https://ranger.example.gov.cn:6182</value>");
+  }
+
+  private static String render(Map<String, String> overrides) {
+    var command =
+        new Helm(Repository.chart())
+            .template()
+            .withName(HelmChart.RELEASE)
+            .withNamespace(HelmChart.NAMESPACE);
+    for (var entry : overrides.entrySet()) {
+      command = command.set(entry.getKey(), entry.getValue());
+    }
+    return command.call();
+  }
+}

@@ -12,12 +12,11 @@ import cn.govdata.governance.directory.AdministrativeLevel;
 import cn.govdata.governance.directory.InformationResource;
 import cn.govdata.governance.directory.LifecycleStatus;
 import cn.govdata.governance.directory.ProviderDepartment;
-import cn.govdata.governance.directory.ResourceCode;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class DatasetAccessTest {
 
+  // Fixtures.entry stores entries in department 1
   static final ProviderDepartment A =
       Fixtures.department("甲局", 1, "440600", AdministrativeLevel.CITY);
   static final Caller CATALOGUER_A = new Caller("a", Role.CATALOGUER, 1L);
@@ -26,8 +25,7 @@ class DatasetAccessTest {
   static final Caller DEVELOPER = new Caller("d", Role.DEVELOPER, null);
 
   static Entry entry(InformationResource resource, LifecycleStatus status) {
-    ResourceCode code = new ResourceCode(resource.classification().frontCode(), 1);
-    return new Entry(1, 1, status, 1, null, resource.withCode(code), Instant.now(), Instant.now());
+    return Fixtures.entry(resource, status);
   }
 
   @Test

@@ -145,5 +145,7 @@ final class SqlGatewayProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    // the warehouse, policies and users of one test run
+    org.springframework.util.FileSystemUtils.deleteRecursively(home.toFile());
   }
 }

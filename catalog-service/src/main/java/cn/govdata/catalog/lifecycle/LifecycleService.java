@@ -4,7 +4,6 @@ import cn.govdata.catalog.directory.Entry;
 import cn.govdata.catalog.directory.EntryAccess;
 import cn.govdata.catalog.directory.EntryChanges;
 import cn.govdata.catalog.security.Caller;
-import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.ApiException;
 import cn.govdata.governance.directory.DirectoryRules;
 import cn.govdata.governance.directory.InformationResource;
@@ -45,9 +44,6 @@ public class LifecycleService {
       case SUBMITTED, RETIRED -> EntryAccess.requireCataloguing(caller, entry);
       case APPROVED, RETURNED, PUBLISHED -> EntryAccess.requireReviewing(caller, entry);
       case DRAFT -> EntryAccess.readable(caller, entry);
-    }
-    if (to == LifecycleStatus.RETIRED && caller.is(Role.REVIEWER)) {
-      throw ApiException.forbidden("role.required", "reviewers do not retire entries");
     }
     if (!entry.status().canMoveTo(to)) {
       throw ApiException.conflict(

@@ -393,6 +393,14 @@ abstract class AbstractDirectoryApiIT {
     ((ObjectNode) badRegion.path("provider")).put("regionCode", "449999");
     assertViolation(post(badRegion), "provider.regionCode", "region.unknown");
 
+    ObjectNode retiredRegion = good.deepCopy();
+    ((ObjectNode) retiredRegion.path("provider")).put("regionCode", "440681"); // 顺德市, 2002
+    assertViolation(post(retiredRegion), "provider.regionCode", "region.historical");
+
+    ObjectNode unknownProperty = good.deepCopy();
+    unknownProperty.put("colour", "blue");
+    assertViolation(post(unknownProperty), "colour", "unknown-property");
+
     ObjectNode noLegalBasis = good.deepCopy();
     ((ObjectNode) noLegalBasis.path("share")).remove("legalBasis");
     assertViolation(post(noLegalBasis), "share.legalBasis", "share.legal-basis-required");
@@ -533,6 +541,18 @@ abstract class AbstractDirectoryApiIT {
         403,
         "role.governance-admin");
     assertProblem(call("cat-a", HttpMethod.GET, "/api/v1/users", null), 403, "role.required");
+    ProviderDepartment newcomer =
+        Fixtures.department("测试区丙局", 3, "440605", AdministrativeLevel.COUNTY);
+    assertProblem(
+        call("cat-a", HttpMethod.POST, "/api/v1/departments", newcomer), 403, "role.required");
+    ObjectNode badDepartment = (ObjectNode) json.valueToTree(newcomer);
+    badDepartment.put("level", "CITY");
+    assertViolation(
+        call("gov", HttpMethod.POST, "/api/v1/departments", badDepartment),
+        "level",
+        "provider.level-matches-region");
+    assertThat(status(call("gov", HttpMethod.POST, "/api/v1/departments", newcomer)))
+        .isEqualTo(201);
     assertViolation(
         call(
             "gov",

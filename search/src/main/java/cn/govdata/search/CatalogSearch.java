@@ -95,7 +95,7 @@ public final class CatalogSearch {
                                             f -> f.fragmentSize(120).numberOfFragments(2))
                                         .fields("items", f -> f.numberOfFragments(3))
                                         .fields("items.bigram", f -> f.numberOfFragments(3)));
-                        for (Facet facet : Facet.values()) {
+                        for (Facet facet : query.facets()) {
                           s.aggregations(facet.field(), facetAggregation(facet));
                         }
                         return s;
@@ -110,7 +110,7 @@ public final class CatalogSearch {
     List<SearchHit> hits = response.hits().hits().stream().map(CatalogSearch::toHit).toList();
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
     Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
-    for (Facet facet : Facet.values()) {
+    for (Facet facet : query.facets()) {
       var aggregate = response.aggregations().get(facet.field());
       List<FacetCount> counts = new ArrayList<>();
       if (aggregate != null && aggregate.isSterms()) {

@@ -42,12 +42,15 @@ class CatalogQueryTest {
     filters.put(Facet.LEVEL, Set.of(" CITY ", " "));
     filters.put(Facet.REGION, Set.of(""));
 
-    CatalogQuery query = new CatalogQuery("", filters, null, 0, 10, Viewer.PUBLIC);
+    CatalogQuery query = new CatalogQuery("", filters, null, 0, 10, Viewer.PUBLIC, null);
     filters.put(Facet.GRADE, Set.of("L1"));
 
     assertThat(query.filters()).containsOnlyKeys(Facet.LEVEL);
     assertThat(query.filters().get(Facet.LEVEL)).containsExactly("CITY");
     assertThat(query.sort()).isEqualTo(SearchSort.RELEVANCE);
+    assertThat(query.facets()).isEmpty();
+    assertThat(CatalogQuery.of("", Viewer.PUBLIC).facets())
+        .containsExactlyInAnyOrder(Facet.values());
   }
 
   @Test

@@ -9,6 +9,7 @@ import cn.govdata.governance.directory.ResourceCategory;
 import cn.govdata.governance.directory.UpdateCycle;
 import cn.govdata.search.local.LocalElasticsearch;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,17 @@ class CatalogSearchIT {
 
     assertThat(foshan.hits()).extracting(SearchHit::id).containsExactly("companies");
     assertThat(twoCities.total()).isEqualTo(2);
+  }
+
+  @Test
+  void onlyTheFacetsAskedForAreCounted() {
+    SearchPage page =
+        search.search(CatalogQuery.of("", Viewer.PUBLIC).withFacets(Set.of(Facet.REGION)));
+    SearchPage none = search.search(CatalogQuery.of("", Viewer.PUBLIC).withFacets(Set.of()));
+
+    assertThat(page.facets()).containsOnlyKeys(Facet.REGION);
+    assertThat(none.facets()).isEmpty();
+    assertThat(none.total()).isEqualTo(5);
   }
 
   @Test

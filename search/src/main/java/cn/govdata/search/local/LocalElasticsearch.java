@@ -74,6 +74,7 @@ public final class LocalElasticsearch {
    */
   public static LocalElasticsearch start(Path script, Path work, Path distDir) {
     LocalElasticsearch node = new LocalElasticsearch(script, work, freePort(), distDir);
+    node.run("stop"); // a node left over by a killed JVM would hold the data directory
     node.deleteData();
     node.run("start");
     Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-local-elasticsearch"));

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The platform's search API over HTTP, e.g. the CKAN-compatible {@code package_search}. The URL
  * template takes {@code {q}}, {@code {fq}} and {@code {sort}}, URL-encoded, and the response must
- * carry the match count as a JSON {@code "count"} (CKAN) or {@code "total"} number.
+ * carry the match count as a JSON {@code "count"} (CKAN) or {@code "total"} number. Facets are the
+ * template's business: put {@code facet.field} in it to count them as the portal does.
  */
 final class HttpSearchTarget implements SearchTarget {
 

@@ -82,19 +82,28 @@ public final class SearchBenchmark {
 
       List<CatalogEntry> entries = new SyntheticCatalog(42).entries(docs);
       CatalogIndex index = new CatalogIndex(connection);
+      CpuMeter cpu = new CpuMeter(url);
+      CpuMeter.Sample before = cpu.sample();
       long start = System.nanoTime();
       index.rebuild(entries);
       double seconds = (System.nanoTime() - start) / 1e9;
+      CpuMeter.Sample used = cpu.sample().minus(before);
       double rate = docs / seconds;
       System.out.printf(
           Locale.ROOT,
           "indexing: %,d entries in %.1f s = %,.0f docs/s = %,.0f docs/s per core"
-              + " (full rebuild, bulk %d, refresh at the end)%n",
+              + " (full rebuild, bulk 1000, two in flight, refresh at the end)%n",
           docs,
           seconds,
           rate,
-          rate / cores,
-          1_000);
+          rate / cores);
+      System.out.printf(
+          Locale.ROOT,
+          "indexing CPU: Elasticsearch %.1f s + client %.1f s = %,.0f docs per CPU-second"
+              + " (the per-core rate on a machine not shared with other work)%n",
+          used.elasticsearchMillis() / 1000.0,
+          used.clientMillis() / 1000.0,
+          docs / used.totalSeconds());
 
       CatalogSearch search = new CatalogSearch(connection);
       List<SearchTarget> targets = new ArrayList<>();
@@ -106,7 +115,7 @@ public final class SearchBenchmark {
       List<BenchQuery> warm = BenchQuery.mix(warmup, 11);
       System.out.printf(
           Locale.ROOT,
-          "queries: %,d (after %,d warm-up), sequential, rows 20, facets on every query%n",
+          "queries: %,d (after %,d warm-up), sequential, rows 20, eight facets unless said%n",
           queries,
           warmup);
       System.out.printf(
@@ -125,6 +134,7 @@ public final class SearchBenchmark {
           }
           Latencies all = new Latencies();
           Map<String, Latencies> byKind = new LinkedHashMap<>();
+          CpuMeter.Sample queriesBefore = cpu.sample();
           for (BenchQuery query : mix) {
             long begin = System.nanoTime();
             target.search(query);
@@ -132,8 +142,13 @@ public final class SearchBenchmark {
             all.add(took);
             byKind.computeIfAbsent(query.kind(), k -> new Latencies()).add(took);
           }
+          CpuMeter.Sample queriesUsed = cpu.sample().minus(queriesBefore);
           print(target.name(), all);
           byKind.forEach((kind, latencies) -> print("  " + kind, latencies));
+          System.out.printf(
+              Locale.ROOT,
+              "  Elasticsearch CPU per query: %.2f ms (its service time without contention)%n",
+              (double) queriesUsed.elasticsearchMillis() / mix.size());
           overall.put(target.name(), all);
         }
       }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +111,9 @@ final class CkanActions {
     int facetMinCount = integer(params, "facet.mincount", 1, 0, Integer.MAX_VALUE);
     CatalogQuery query;
     try {
-      query = SearchRequests.query(params.get("q"), filters, sort, start, rows, viewers.of(caller));
+      query =
+          SearchRequests.query(params.get("q"), filters, sort, start, rows, viewers.of(caller))
+              .withFacets(facetsOf(facetFields));
     } catch (InvalidFieldException e) {
       throw CkanException.validation(e.violations().get(0).field(), e.getMessage());
     }
@@ -382,6 +385,14 @@ final class CkanActions {
         .map(Classification::itemName)
         .findFirst()
         .orElse(groupName);
+  }
+
+  private static Set<Facet> facetsOf(List<String> fields) {
+    Set<Facet> facets = EnumSet.noneOf(Facet.class);
+    for (String field : fields) {
+      facets.add(facetOf(field, "facet.field"));
+    }
+    return facets;
   }
 
   private List<String> facetFields(String text) {

@@ -6,6 +6,7 @@ import cn.govdata.search.Facet;
 import cn.govdata.search.SearchSort;
 import cn.govdata.search.Viewer;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ public final class SearchRequests {
               + CatalogQuery.MAX_WINDOW
               + "; narrow the search instead of paging this deep");
     }
-    return new CatalogQuery(text, filters, sort, start, rows, viewer);
+    return new CatalogQuery(text, filters, sort, start, rows, viewer, EnumSet.allOf(Facet.class));
   }
 
   public static Facet facet(String name, String parameter) {

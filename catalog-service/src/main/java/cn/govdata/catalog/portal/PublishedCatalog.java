@@ -6,6 +6,8 @@ import cn.govdata.catalog.directory.DirectoryService;
 import cn.govdata.catalog.directory.Entry;
 import cn.govdata.catalog.directory.EntryAccess;
 import cn.govdata.catalog.security.Caller;
+import cn.govdata.catalog.web.ApiException;
+import cn.govdata.governance.directory.LifecycleStatus;
 import cn.govdata.governance.directory.OpenType;
 import java.util.Comparator;
 import java.util.List;
@@ -45,10 +47,16 @@ public class PublishedCatalog {
           new Distribution("json", "JSON", "application/json", "json"));
 
   public Optional<Entry> find(Caller caller, long id) {
-    return directory.published().stream()
-        .filter(entry -> entry.id() == id)
-        .filter(entry -> visible(caller, entry))
-        .findFirst();
+    Entry entry;
+    try {
+      entry = directory.get(caller, id);
+    } catch (ApiException e) {
+      // not there, or not the caller's to read: the same "not found" for both
+      return Optional.empty();
+    }
+    return entry.status() == LifecycleStatus.PUBLISHED && visible(caller, entry)
+        ? Optional.of(entry)
+        : Optional.empty();
   }
 
   /** Every published entry the caller may see, newest first. */

@@ -8,6 +8,7 @@ import cn.govdata.catalog.web.ApiException;
 import cn.govdata.governance.directory.InformationResource;
 import cn.govdata.governance.directory.LifecycleStatus;
 import cn.govdata.governance.validation.InvalidFieldException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +21,17 @@ public class EntryChanges {
   private final EntryRepository entries;
   private final BatchRepository batches;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
-  EntryChanges(EntryRepository entries, BatchRepository batches, AuditLog audit) {
+  EntryChanges(
+      EntryRepository entries,
+      BatchRepository batches,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.entries = entries;
     this.batches = batches;
     this.audit = audit;
+    this.events = events;
   }
 
   /** The entry, locked until the transaction ends; 404 if it does not exist. */
@@ -58,6 +65,7 @@ public class EntryChanges {
             status.name(),
             reason,
             openBatch == null ? null : "openBatch=" + openBatch));
+    events.publishEvent(new EntryChangedEvent(current.id()));
     return entries.find(current.id()).orElseThrow();
   }
 

@@ -7,7 +7,6 @@ import cn.govdata.governance.directory.InformationResource;
 import cn.govdata.governance.form.DirectoryForm;
 import cn.govdata.governance.form.FormFormat;
 import cn.govdata.governance.form.ListKind;
-import cn.govdata.governance.form.ListRow;
 import cn.govdata.governance.validation.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -79,20 +78,12 @@ class ListController {
                   "format", "enum", "format must be json, csv or xlsx, got '" + format + "'");
         };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DirectoryForm.write(lines.stream().map(ListController::row).toList(), kind, fileFormat, out);
+    DirectoryForm.write(lines.stream().map(ListLine::row).toList(), kind, fileFormat, out);
     String filename =
         (kind == ListKind.SHARED_LIST ? "shared-list." : "open-list.") + fileFormat.extension();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(fileFormat.mediaType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .body(out.toByteArray());
-  }
-
-  private static ListRow row(ListLine line) {
-    OpenBatch batch = line.batch();
-    return batch == null
-        ? ListRow.of(line.entry().resource())
-        : new ListRow(
-            line.entry().resource(), batch.title(), batch.plannedDate(), batch.actualDate());
   }
 }

@@ -7,6 +7,7 @@ import cn.govdata.catalog.directory.Entry;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.web.ApiException;
 import cn.govdata.governance.form.ListKind;
+import cn.govdata.governance.form.ListRow;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,7 +31,15 @@ public class ListService {
   }
 
   /** One line of a list: the entry and, on the open list, its batch. */
-  public record ListLine(Entry entry, OpenBatch batch) {}
+  public record ListLine(Entry entry, OpenBatch batch) {
+
+    /** The line in the directory form's list layout. */
+    public ListRow row() {
+      return batch == null
+          ? ListRow.of(entry.resource())
+          : new ListRow(entry.resource(), batch.title(), batch.plannedDate(), batch.actualDate());
+    }
+  }
 
   @Transactional(readOnly = true)
   public List<ListLine> generate(Caller caller, ListKind kind) {

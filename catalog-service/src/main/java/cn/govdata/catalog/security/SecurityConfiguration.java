@@ -64,7 +64,12 @@ class SecurityConfiguration {
                         "/api/v1/lists/open",
                         "/api/v1/batches",
                         "/api/v1/batches/*",
-                        "/api/v1/regions/**")
+                        "/api/v1/regions/**",
+                        "/api/v1/search",
+                        "/api/v1/search/suggest")
+                    .permitAll()
+                    // CKAN's Action API reads the published catalog; actions decide visibility
+                    .requestMatchers("/api/3/action/**")
                     .permitAll()
                     .requestMatchers("/api/v1/users/**", "/api/v1/users")
                     .hasRole(Role.GOVERNANCE_ADMIN.name())

@@ -70,6 +70,10 @@ class SecurityConfiguration {
                     .hasRole(Role.GOVERNANCE_ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/me")
                     .authenticated()
+                    // the public applies for 有条件开放 data with its developer account; who may
+                    // see or decide which application is decided in ApplicationService
+                    .requestMatchers("/api/v1/applications", "/api/v1/applications/**")
+                    .authenticated()
                     // every other API call is for staff; developers only read
                     .anyRequest()
                     .hasAnyRole(

@@ -31,6 +31,9 @@ public final class CatalogIndex {
   /** Entries per bulk request during a rebuild. */
   static final int BATCH_SIZE = 1_000;
 
+  /** Bulk requests in flight during a rebuild: enough to keep a small node's cores busy. */
+  static final int BULK_CONCURRENCY = 2;
+
   private static final String MAPPING = "catalog-index.json";
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
@@ -66,19 +69,15 @@ public final class CatalogIndex {
                   .indices()
                   .putSettings(
                       s -> s.index(index).settings(i -> i.refreshInterval(t -> t.time("-1")))));
-      List<BulkOperation> batch = new ArrayList<>(BATCH_SIZE);
-      for (CatalogEntry entry : entries) {
-        IndexedEntry document = IndexedEntry.of(entry);
-        if (document.isListed()) {
-          batch.add(BulkOperation.of(b -> b.index(i -> i.id(document.id()).document(document))));
+      try (BulkWriter writer =
+          new BulkWriter(batch -> bulk(index, batch), BATCH_SIZE, BULK_CONCURRENCY)) {
+        for (CatalogEntry entry : entries) {
+          IndexedEntry document = IndexedEntry.of(entry);
+          if (document.isListed()) {
+            writer.add(BulkOperation.of(b -> b.index(i -> i.id(document.id()).document(document))));
+          }
         }
-        if (batch.size() == BATCH_SIZE) {
-          bulk(index, batch);
-          batch.clear();
-        }
-      }
-      if (!batch.isEmpty()) {
-        bulk(index, batch);
+        writer.finish();
       }
       Failures.guard(
           "finish the rebuild",

@@ -1,6 +1,7 @@
 package cn.govdata.search;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param start how many results to skip, from 0
  * @param rows how many results to return, 0 to {@link #MAX_ROWS} (0 for facets only)
  * @param viewer who asks, which decides the lists searched
+ * @param facets the facets to count; each costs a pass over the matches, so callers that show none
+ *     (CKAN's package_search without facet.field) ask for none
  */
 public record CatalogQuery(
     String text,
@@ -22,7 +25,8 @@ public record CatalogQuery(
     SearchSort sort,
     int start,
     int rows,
-    Viewer viewer) {
+    Viewer viewer,
+    Set<Facet> facets) {
 
   /** Longer input is cut: nobody types more, and it keeps analysis cheap. */
   public static final int MAX_TEXT_LENGTH = 200;
@@ -72,25 +76,32 @@ public record CatalogQuery(
           "start + rows must be at most " + MAX_WINDOW + ", got " + ((long) start + rows));
     }
     Objects.requireNonNull(viewer, "viewer");
+    facets = facets == null || facets.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(facets));
   }
 
-  /** A first page of {@link #DEFAULT_ROWS} results by relevance. */
+  /** A first page of {@link #DEFAULT_ROWS} results by relevance, with every facet counted. */
   public static CatalogQuery of(String text, Viewer viewer) {
-    return new CatalogQuery(text, Map.of(), SearchSort.RELEVANCE, 0, DEFAULT_ROWS, viewer);
+    return new CatalogQuery(
+        text, Map.of(), SearchSort.RELEVANCE, 0, DEFAULT_ROWS, viewer, EnumSet.allOf(Facet.class));
   }
 
   public CatalogQuery withFilter(Facet facet, String... values) {
     Map<Facet, Set<String>> more = new EnumMap<>(Facet.class);
     more.putAll(filters);
     more.put(facet, Set.of(values));
-    return new CatalogQuery(text, more, sort, start, rows, viewer);
+    return new CatalogQuery(text, more, sort, start, rows, viewer, facets);
   }
 
   public CatalogQuery withSort(SearchSort newSort) {
-    return new CatalogQuery(text, filters, newSort, start, rows, viewer);
+    return new CatalogQuery(text, filters, newSort, start, rows, viewer, facets);
   }
 
   public CatalogQuery withPage(int newStart, int newRows) {
-    return new CatalogQuery(text, filters, sort, newStart, newRows, viewer);
+    return new CatalogQuery(text, filters, sort, newStart, newRows, viewer, facets);
+  }
+
+  /** The same query counting only {@code newFacets} (none when empty). */
+  public CatalogQuery withFacets(Set<Facet> newFacets) {
+    return new CatalogQuery(text, filters, sort, start, rows, viewer, newFacets);
   }
 }

@@ -95,7 +95,7 @@ public final class CatalogSearch {
                                             f -> f.fragmentSize(120).numberOfFragments(2))
                                         .fields("items", f -> f.numberOfFragments(3))
                                         .fields("items.bigram", f -> f.numberOfFragments(3)));
-                        for (Facet facet : Facet.values()) {
+                        for (Facet facet : query.facets()) {
                           s.aggregations(facet.field(), facetAggregation(facet));
                         }
                         return s;
@@ -110,7 +110,7 @@ public final class CatalogSearch {
     List<SearchHit> hits = response.hits().hits().stream().map(CatalogSearch::toHit).toList();
     long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
     Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
-    for (Facet facet : Facet.values()) {
+    for (Facet facet : query.facets()) {
       var aggregate = response.aggregations().get(facet.field());
       List<FacetCount> counts = new ArrayList<>();
       if (aggregate != null && aggregate.isSterms()) {
@@ -204,8 +204,10 @@ public final class CatalogSearch {
   }
 
   /**
-   * Words (smart Chinese segmentation) or bigrams must match; phrases in the name or summary, an
-   * exact keyword and the department name lift an entry up.
+   * Words (smart Chinese segmentation) or bigrams must match; the text as a phrase in the name, an
+   * exact keyword and the department name lift an entry up. There is no phrase boost on the
+   * summary: it is the longest field, so its phrase matching costs the most per query, and the
+   * bigram match already rewards summaries holding the words side by side.
    */
   private static Query textQuery(String text) {
     Query words =
@@ -235,7 +237,6 @@ public final class CatalogSearch {
         List.of(
             Query.of(q -> q.matchPhrase(p -> p.field("name.bigram").query(text).boost(8f))),
             Query.of(q -> q.matchPhrase(p -> p.field("name").query(text).slop(2).boost(4f))),
-            Query.of(q -> q.matchPhrase(p -> p.field("summary.bigram").query(text).boost(2f))),
             Query.of(q -> q.term(t -> t.field("keywords").value(text).boost(5f))),
             Query.of(q -> q.term(t -> t.field("department").value(text).boost(3f))));
     return Query.of(

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param total how many entries match in all
  * @param start the first result's position
  * @param hits this page's entries
- * @param facets for each facet, its values among all matching entries, most frequent first
+ * @param facets for each facet the query asked for, its values among all matching entries, most
+ *     frequent first
  */
 public record SearchPage(
     long total, int start, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets) {

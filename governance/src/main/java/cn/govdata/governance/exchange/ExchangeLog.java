@@ -12,16 +12,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +30,8 @@ import java.util.Set;
  * {@link #verify}; a cut-off tail is found when a {@link Checkpoint} of a later head is known.
  *
  * <p>One process appends to a node's log at a time (a file lock enforces it); each entry is forced
- * to disk before {@link #append} returns.
+ * to disk before {@link #append} returns. An append cut short by a crash leaves an incomplete last
+ * line; the next {@link #open} cuts it off and records that it did.
  */
 public final class ExchangeLog implements Closeable {
 
@@ -48,6 +46,7 @@ public final class ExchangeLog implements Closeable {
   private final FileChannel channel;
   private final FileLock lock;
   private Checkpoint head;
+  private boolean failed;
 
   private ExchangeLog(
       NodeKey key, Clock clock, FileChannel channel, FileLock lock, Checkpoint head) {
@@ -81,23 +80,62 @@ public final class ExchangeLog implements Closeable {
         channel.close();
         throw new IllegalStateException("exchange log " + file + " is open in another process");
       }
-      LogVerification existing =
-          verify(Files.readAllBytes(file), key.nodeId(), key.publicKey(), Optional.empty());
-      if (!existing.isIntact()) {
+      Checked existing =
+          check(LogLines.of(channel), key.nodeId(), key.publicKey(), Optional.empty());
+      LogVerification verification = existing.verification();
+      boolean torn =
+          verification.firstBreak().map(b -> b.reason() == Reason.TORN_TAIL).orElse(false);
+      if (!verification.isIntact() && !torn) {
         lock.release();
         channel.close();
         throw new IntegrityException(
-            file.toString(), "exchange log does not verify: " + existing.firstBreak().get());
+            file.toString(), "exchange log does not verify: " + verification.firstBreak().get());
+      }
+      ExchangeLog log = new ExchangeLog(key, clock, channel, lock, verification.head());
+      if (torn) {
+        log.discardTornTail(existing.intactBytes());
       }
       channel.position(channel.size());
-      return new ExchangeLog(key, clock, channel, lock, existing.head());
+      return log;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open exchange log " + file, e);
     }
   }
 
-  /** Appends one event, signed, and forces it to disk. */
+  /**
+   * Cuts off the incomplete last line a crash left behind and records that it did, with the size
+   * and hash of what was cut: the entry was never acknowledged (its append did not return), and the
+   * record of the repair is itself signed and chained.
+   */
+  private void discardTornTail(long keep) throws IOException {
+    ByteBuffer tail = ByteBuffer.allocate((int) (channel.size() - keep));
+    while (tail.hasRemaining() && channel.read(tail, keep + tail.position()) >= 0) {
+      // read the torn line whole: it is recorded by its hash
+    }
+    channel.truncate(keep);
+    channel.force(true);
+    channel.position(keep);
+    append(
+        "log.torn-tail-discarded",
+        "exchange-log",
+        Map.of(
+            "bytes",
+            (long) tail.position(),
+            "sha256",
+            Sha256.hex(Arrays.copyOf(tail.array(), tail.position()))));
+  }
+
+  /**
+   * Appends one event, signed, and forces it to disk.
+   *
+   * @throws UncheckedIOException if the write fails; the log then refuses further appends until it
+   *     is opened again, which cuts off the partial line
+   */
   public synchronized LogEntry append(String kind, String subject, Map<String, Object> data) {
+    if (failed) {
+      throw new IllegalStateException(
+          "an earlier append to the exchange log failed; open the log again to repair it");
+    }
     long seq = head.seq() + 1;
     Instant at = clock.instant();
     Map<String, Object> body =
@@ -124,6 +162,8 @@ public final class ExchangeLog implements Closeable {
       }
       channel.force(false);
     } catch (IOException e) {
+      // Part of the line may be on disk: another line after it would break the chain mid-file.
+      failed = true;
       throw new UncheckedIOException("cannot append to the exchange log", e);
     }
     head = new Checkpoint(key.nodeId(), seq, Sha256.hex(lineBytes));
@@ -151,8 +191,8 @@ public final class ExchangeLog implements Closeable {
    */
   public static LogVerification verify(
       Path file, String nodeId, PublicKey nodeKey, Optional<Checkpoint> checkpoint) {
-    try {
-      return verify(Files.readAllBytes(file), nodeId, nodeKey, checkpoint);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return check(LogLines.of(channel), nodeId, nodeKey, checkpoint).verification();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read exchange log " + file, e);
     }
@@ -166,62 +206,79 @@ public final class ExchangeLog implements Closeable {
    * <p>Each entry's {@code prev} is the SHA-256 of the whole previous line, signature included, so
    * one valid signature vouches for every line before it. The check therefore hashes every line but
    * verifies few signatures: the last entry of the well-formed prefix, and when that one fails, a
-   * binary search for the first entry whose signature does not verify.
+   * binary search for the first entry whose signature does not verify. It reads the log once, a
+   * line at a time, and keeps only each line's position.
    */
   public static LogVerification verify(
       byte[] content, String nodeId, PublicKey nodeKey, Optional<Checkpoint> checkpoint) {
-    List<LogEntry> entries = new ArrayList<>();
-    List<String> lineHashes = new ArrayList<>();
+    try {
+      return check(LogLines.of(content), nodeId, nodeKey, checkpoint).verification();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen reading from memory", e);
+    }
+  }
+
+  /**
+   * What {@link #check} found, and how many bytes at the start of the log are whole lines that
+   * verified.
+   */
+  private record Checked(LogVerification verification, long intactBytes) {}
+
+  private static Checked check(
+      LogLines lines, String nodeId, PublicKey nodeKey, Optional<Checkpoint> checkpoint)
+      throws IOException {
+    LineIndex index = new LineIndex();
     Break firstBreak = null;
     String previousHash = GENESIS;
-    int start = 0;
-    while (start < content.length) {
-      long line = entries.size() + 1;
-      int end = indexOf(content, (byte) '\n', start);
-      if (end < 0) {
+    LogLines.Line line;
+    while ((line = lines.next()) != null) {
+      long number = index.size() + 1;
+      if (line.tooLong()) {
+        firstBreak =
+            new Break(number, Reason.MALFORMED, "the line is longer than any entry can be");
+        break;
+      }
+      if (!line.complete()) {
         firstBreak =
             new Break(
-                line,
-                Reason.MALFORMED,
+                number,
+                Reason.TORN_TAIL,
                 "the last line does not end with a newline: an append was torn or bytes were cut");
         break;
       }
-      byte[] bytes = Arrays.copyOfRange(content, start, end);
-      LineResult checked = checkLine(bytes, line, nodeId, entries.size(), previousHash);
+      LineResult checked = checkLine(line.bytes(), number, nodeId, index.size(), previousHash);
       if (checked.failure() != null) {
         firstBreak = checked.failure();
         break;
       }
-      String lineHash = Sha256.hex(bytes);
+      String lineHash = Sha256.hex(line.bytes());
       if (checkpoint.isPresent()
-          && checkpoint.get().seq() == line
+          && checkpoint.get().seq() == number
           && !lineHash.equals(checkpoint.get().hash())) {
         firstBreak =
             new Break(
-                line,
+                number,
                 Reason.CHECKPOINT_MISMATCH,
                 "entry "
-                    + line
+                    + number
                     + " is not the entry the checkpoint recorded: the log was rewritten");
         break;
       }
-      entries.add(checked.entry());
-      lineHashes.add(lineHash);
+      index.add(line.offset(), line.bytes().length);
       previousHash = lineHash;
-      start = end + 1;
     }
-    if (firstBreak == null && checkpoint.isPresent() && checkpoint.get().seq() > entries.size()) {
+    if (firstBreak == null && checkpoint.isPresent() && checkpoint.get().seq() > index.size()) {
       firstBreak =
           new Break(
-              entries.size() + 1,
+              index.size() + 1,
               Reason.TRUNCATED,
               "the log ends at entry "
-                  + entries.size()
+                  + index.size()
                   + " but a checkpoint recorded entry "
                   + checkpoint.get().seq());
     }
-    int authentic = authenticPrefix(entries, nodeKey);
-    if (authentic < entries.size()) {
+    int authentic = authenticPrefix(lines, index, nodeKey);
+    if (authentic < index.size()) {
       firstBreak =
           new Break(
               authentic + 1,
@@ -235,23 +292,57 @@ public final class ExchangeLog implements Closeable {
     Checkpoint head =
         authentic == 0
             ? new Checkpoint(nodeId, 0, GENESIS)
-            : new Checkpoint(nodeId, authentic, lineHashes.get(authentic - 1));
-    return new LogVerification(authentic, head, Optional.ofNullable(firstBreak));
+            : new Checkpoint(nodeId, authentic, Sha256.hex(index.reread(lines, authentic)));
+    long intactBytes = authentic == 0 ? 0 : index.end(authentic);
+    return new Checked(
+        new LogVerification(authentic, head, Optional.ofNullable(firstBreak)), intactBytes);
+  }
+
+  /** Where each well-formed line lies: 12 bytes per entry, whatever the entry holds. */
+  private static final class LineIndex {
+    private long[] offsets = new long[1024];
+    private int[] lengths = new int[1024];
+    private int size;
+
+    void add(long offset, int length) {
+      if (size == offsets.length) {
+        offsets = Arrays.copyOf(offsets, size * 2);
+        lengths = Arrays.copyOf(lengths, size * 2);
+      }
+      offsets[size] = offset;
+      lengths[size] = length;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The bytes of entry {@code number} (from 1). */
+    byte[] reread(LogLines lines, int number) throws IOException {
+      return lines.reread(offsets[number - 1], lengths[number - 1]);
+    }
+
+    /** The offset just past entry {@code number}'s newline. */
+    long end(int number) {
+      return offsets[number - 1] + lengths[number - 1] + 1;
+    }
   }
 
   /**
    * How many leading entries are the node's own. Because each entry's signature covers the hash of
    * the line before it, the answer is monotone and found by binary search.
    */
-  private static int authenticPrefix(List<LogEntry> entries, PublicKey nodeKey) {
-    if (entries.isEmpty() || signatureVerifies(entries.get(entries.size() - 1), nodeKey)) {
-      return entries.size();
+  private static int authenticPrefix(LogLines lines, LineIndex index, PublicKey nodeKey)
+      throws IOException {
+    if (index.size() == 0 || signatureVerifies(lines, index, index.size(), nodeKey)) {
+      return index.size();
     }
     int valid = 0;
-    int invalid = entries.size();
+    int invalid = index.size();
     while (invalid - valid > 1) {
       int middle = (valid + invalid) >>> 1;
-      if (signatureVerifies(entries.get(middle - 1), nodeKey)) {
+      if (signatureVerifies(lines, index, middle, nodeKey)) {
         valid = middle;
       } else {
         invalid = middle;
@@ -260,7 +351,13 @@ public final class ExchangeLog implements Closeable {
     return valid;
   }
 
-  private static boolean signatureVerifies(LogEntry entry, PublicKey nodeKey) {
+  private static boolean signatureVerifies(
+      LogLines lines, LineIndex index, int number, PublicKey nodeKey) throws IOException {
+    // The line passed every other check when it was first read, so it parses.
+    LogEntry entry =
+        toEntry(
+            CanonicalJson.readObject(
+                new String(index.reread(lines, number), StandardCharsets.UTF_8)));
     return NodeKey.verify(
         nodeKey,
         CanonicalJson.write(entry.body()).getBytes(StandardCharsets.UTF_8),
@@ -304,17 +401,7 @@ public final class ExchangeLog implements Closeable {
     }
     LogEntry entry;
     try {
-      entry =
-          new LogEntry(
-              (Long) json.get("seq"),
-              Instant.parse((String) json.get("at")),
-              (String) json.get("node"),
-              (String) json.get("kind"),
-              (String) json.get("subject"),
-              castObject(json.get("data")),
-              (String) json.get("prev"),
-              (String) json.get("hash"),
-              (String) json.get("sig"));
+      entry = toEntry(json);
     } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
       return LineResult.failed(
           line, Reason.MALFORMED, "an entry field is invalid: " + e.getMessage());
@@ -358,17 +445,21 @@ public final class ExchangeLog implements Closeable {
     return new LineResult(entry, null);
   }
 
+  private static LogEntry toEntry(Map<String, Object> json) {
+    return new LogEntry(
+        (Long) json.get("seq"),
+        Instant.parse((String) json.get("at")),
+        (String) json.get("node"),
+        (String) json.get("kind"),
+        (String) json.get("subject"),
+        castObject(json.get("data")),
+        (String) json.get("prev"),
+        (String) json.get("hash"),
+        (String) json.get("sig"));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> castObject(Object value) {
     return (Map<String, Object>) value;
-  }
-
-  private static int indexOf(byte[] content, byte value, int from) {
-    for (int i = from; i < content.length; i++) {
-      if (content[i] == value) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

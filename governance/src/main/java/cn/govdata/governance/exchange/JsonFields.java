@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -104,7 +105,7 @@ final class JsonFields {
       throw new InvalidFieldException(name(field), "required", name(field) + " is required");
     }
     if (!type.isInstance(value)) {
-      throw typeError(field, "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+      throw typeError(field, "a " + type.getSimpleName().toLowerCase(Locale.ROOT));
     }
     return type.cast(value);
   }

@@ -17,8 +17,10 @@ public record LogVerification(long entriesVerified, Checkpoint head, Optional<Br
 
   /** Why an entry failed. */
   public enum Reason {
-    /** Not a line of JSON with exactly the entry's fields, or a torn (incomplete) last line. */
+    /** Not a line of JSON with exactly the entry's fields. */
     MALFORMED,
+    /** The last line has no newline: an append was cut short by a crash, or bytes were cut. */
+    TORN_TAIL,
     /** Valid JSON but not as the log writes it: bytes were changed or re-spelled. */
     NOT_CANONICAL,
     /** The entry names another node than the log's. */

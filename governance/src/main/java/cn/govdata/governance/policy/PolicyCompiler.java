@@ -62,7 +62,10 @@ public final class PolicyCompiler {
       for (ApprovedApplication application : input.applications()) {
         if (application.resource().equals(table.resource().code())
             && conditionalAllows(table.resource(), application)) {
-          policies.add(application(policies.size() + 1, table, application));
+          policies.add(
+              application(policies.size() + 1, table, application, tableResources(table, "*")));
+          policies.add(
+              application(policies.size() + 1, table, application, datasetResources(table)));
         }
       }
       for (InformationItem item : table.resource().items()) {
@@ -109,16 +112,13 @@ public final class PolicyCompiler {
   /** The same grants on the catalogue's dataset and data-API resources. */
   private static CompiledPolicy datasetAccess(long id, PublishedTable table) {
     CompiledPolicy tableAccess = access(id, table);
-    Map<String, Resource> resources = new LinkedHashMap<>();
-    resources.put("dataset", Resource.of(table.resource().code().toString()));
-    resources.put("api", Resource.of("*"));
     return new CompiledPolicy(
         id,
         CompiledPolicy.SERVICE,
         name(table, "dataset"),
         CompiledPolicy.ACCESS,
         describe(table.resource(), "who may download or call the data API"),
-        resources,
+        datasetResources(table),
         tableAccess.policyItems(),
         List.of(),
         List.of(),
@@ -127,7 +127,10 @@ public final class PolicyCompiler {
   }
 
   private static CompiledPolicy application(
-      long id, PublishedTable table, ApprovedApplication application) {
+      long id,
+      PublishedTable table,
+      ApprovedApplication application,
+      Map<String, Resource> resources) {
     List<AccessType> accesses =
         application.isShareApplication()
             ? AccessType.READS
@@ -148,10 +151,10 @@ public final class PolicyCompiler {
             application.validFrom().format(RANGER_TIME) + " 00:00:00",
             application.validUntil().format(RANGER_TIME) + " 23:59:59",
             ZONE);
-    Map<String, Resource> resources = tableResources(table, "*");
+    String on = resources.containsKey("dataset") ? " dataset" : " table";
     return policy(
         id,
-        name(table, "application " + applicant + " " + application.validFrom()),
+        name(table, "application " + applicant + " " + application.validFrom() + on),
         CompiledPolicy.ACCESS,
         "approved application of " + applicant + " until " + application.validUntil(),
         resources,
@@ -288,6 +291,13 @@ public final class PolicyCompiler {
     resources.put("database", Resource.of(table.database()));
     resources.put("table", Resource.of(table.table()));
     resources.put("column", Resource.of(column));
+    return resources;
+  }
+
+  private static Map<String, Resource> datasetResources(PublishedTable table) {
+    Map<String, Resource> resources = new LinkedHashMap<>();
+    resources.put("dataset", Resource.of(table.resource().code().toString()));
+    resources.put("api", Resource.of("*"));
     return resources;
   }
 

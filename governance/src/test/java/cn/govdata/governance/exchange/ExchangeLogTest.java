@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govdata.governance.exchange.LogVerification.Reason;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,85 @@ class ExchangeLogTest {
         ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.of(reopenedHead));
     assertThat(result.isIntact()).isTrue();
     assertThat(result.entriesVerified()).isEqualTo(2);
+  }
+
+  @Test
+  void anAppendTornByACrashIsCutOffAndTheRepairIsRecorded(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("exchange.log");
+    try (ExchangeLog first = ExchangeLog.open(file, NODE, new TickingClock())) {
+      first.append("delivery.sent", "sub-1/run-1", Map.of("rows", 10L));
+      first.append("receipt.received", "sub-1/run-1", Map.of());
+    }
+    byte[] torn = "{\"at\":\"2026-03-01T08:00:09Z\",\"data\":{".getBytes(StandardCharsets.UTF_8);
+    Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+
+    try (ExchangeLog reopened = ExchangeLog.open(file, NODE, new TickingClock())) {
+      assertThat(reopened.head().seq()).isEqualTo(3);
+    }
+
+    List<String> lines = lines(Files.readAllBytes(file));
+    assertThat(lines).hasSize(3);
+    Map<String, Object> repair = CanonicalJson.readObject(lines.get(2));
+    assertThat(repair.get("kind")).isEqualTo("log.torn-tail-discarded");
+    assertThat(repair.get("data"))
+        .isEqualTo(Map.of("bytes", (long) torn.length, "sha256", Sha256.hex(torn)));
+    assertThat(
+            ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.empty()).isIntact())
+        .isTrue();
+  }
+
+  @Test
+  void aLogLargerThanOneReadChunkVerifiesFromItsFileAndAFlipAtAChunkBoundaryIsFound(
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("exchange.log");
+    Checkpoint bigHead;
+    try (ExchangeLog big = ExchangeLog.open(file, NODE, new TickingClock())) {
+      for (int i = 0; i < 100; i++) {
+        big.append("delivery.sent", "sub-" + i, Map.of("note", "数据回流".repeat(120)));
+      }
+      bigHead = big.head();
+    }
+    assertThat(Files.size(file)).isGreaterThan(2 * 65536);
+
+    LogVerification intact =
+        ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.of(bigHead));
+    assertThat(intact.isIntact()).isTrue();
+    assertThat(intact.entriesVerified()).isEqualTo(100);
+
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[65536] ^= 0x01;
+    Files.write(file, bytes);
+    LogVerification flipped =
+        ExchangeLog.verify(file, "gd-province", NODE.publicKey(), Optional.of(bigHead));
+    assertThat(flipped.isIntact()).isFalse();
+  }
+
+  @Test
+  void aLineLongerThanAnyEntryIsRefusedWithoutBeingBuffered() {
+    byte[] garbage = new byte[(1 << 20) + 10];
+    Arrays.fill(garbage, (byte) 'x');
+
+    LogVerification result = verify(garbage, Optional.empty());
+
+    assertThat(result.firstBreak().get().reason()).isEqualTo(Reason.MALFORMED);
+    assertThat(result.firstBreak().get().detail()).contains("longer than any entry");
+  }
+
+  @Test
+  void afterAFailedAppendTheLogRefusesMoreUntilReopened(@TempDir Path dir) {
+    Path file = dir.resolve("exchange.log");
+    ExchangeLog broken = ExchangeLog.open(file, NODE, new TickingClock());
+    broken.append("delivery.sent", "sub-1/run-1", Map.of());
+    broken.close(); // the channel is gone: the next write fails as a full disk would
+
+    assertThatThrownBy(() -> broken.append("receipt.received", "sub-1/run-1", Map.of()))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(() -> broken.append("receipt.received", "sub-1/run-1", Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("open the log again");
+    try (ExchangeLog reopened = ExchangeLog.open(file, NODE, new TickingClock())) {
+      assertThat(reopened.append("receipt.received", "sub-1/run-1", Map.of()).seq()).isEqualTo(2);
+    }
   }
 
   @Test
@@ -160,7 +240,7 @@ class ExchangeLogTest {
     assertBreak(join(cut), ENTRIES - 2, Reason.TRUNCATED);
 
     byte[] torn = Arrays.copyOf(log, log.length - 20);
-    assertBreak(torn, ENTRIES, Reason.MALFORMED);
+    assertBreak(torn, ENTRIES, Reason.TORN_TAIL);
   }
 
   @Test

@@ -1,9 +1,12 @@
 package cn.govdata.governance.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,5 +43,34 @@ class Sha256Test {
 
     assertThat(out.toByteArray()).isEqualTo(bytes);
     assertThat(digest).isEqualTo(new Sha256.FileDigest(bytes.length, Sha256.hex(bytes)));
+  }
+
+  @Test
+  void aFailingTargetStopsTheCopyAndLeavesNoHashingThreadBehind() {
+    byte[] bytes = new byte[5 << 20];
+    OutputStream failing =
+        new OutputStream() {
+          private long written;
+
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            written += len;
+            if (written > (2 << 20)) {
+              throw new IOException("disk full");
+            }
+          }
+        };
+
+    assertThatThrownBy(() -> Sha256.copy(new ByteArrayInputStream(bytes), failing))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk full");
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .doesNotContain("sha256");
   }
 }

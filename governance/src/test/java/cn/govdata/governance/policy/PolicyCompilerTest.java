@@ -3,11 +3,27 @@ package cn.govdata.governance.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govdata.governance.directory.DataCategory;
+import cn.govdata.governance.directory.DataGrade;
+import cn.govdata.governance.directory.DataType;
+import cn.govdata.governance.directory.FormatFamily;
+import cn.govdata.governance.directory.InformationItem;
+import cn.govdata.governance.directory.InformationResource;
+import cn.govdata.governance.directory.OpenAttribute;
+import cn.govdata.governance.directory.OpenType;
+import cn.govdata.governance.directory.ResourceCode;
+import cn.govdata.governance.directory.ResourceFormat;
+import cn.govdata.governance.directory.SensitivityLevel;
+import cn.govdata.governance.directory.SensitivityTag;
+import cn.govdata.governance.directory.ShareAttribute;
+import cn.govdata.governance.directory.ShareMethod;
 import cn.govdata.governance.directory.ShareType;
+import cn.govdata.governance.directory.UpdateCycle;
 import cn.govdata.governance.validation.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,7 +84,7 @@ class PolicyCompilerTest {
 
   @Test
   void anApplicationBecomesAPolicyWithItsValidity() {
-    CompiledPolicy application = named("2026-01-01");
+    CompiledPolicy application = named("2026-01-01 table");
     assertThat(application.validitySchedules())
         .singleElement()
         .satisfies(v -> assertThat(v.endTime()).isEqualTo("2026/12/31 23:59:59"));
@@ -122,6 +138,87 @@ class PolicyCompilerTest {
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("binding.item-unbound")
         .hasMessageContaining("手机号码");
+  }
+
+  @Test
+  void coreDataAndNotSharedDataReachOnlyTheProvider() {
+    InformationResource shared = PolicyFixture.person(ShareType.UNCONDITIONAL);
+    InformationResource core =
+        new InformationResource(
+            ResourceCode.parse("101001/000009", "code"),
+            shared.classification(),
+            shared.name(),
+            shared.provider(),
+            shared.summary(),
+            shared.format(),
+            shared.items(),
+            shared.share(),
+            shared.open(),
+            shared.updateCycle(),
+            null,
+            List.of(),
+            List.of(),
+            new DataGrade(DataCategory.CORE, SensitivityLevel.L3));
+    PublishedTable table =
+        new PublishedTable(core, "population", "core_person", PolicyFixture.COLUMNS, null);
+    ApprovedApplication application =
+        new ApprovedApplication(
+            core.code(),
+            PolicyFixture.FOSHAN_HEALTH,
+            null,
+            LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 12, 31));
+    List<CompiledPolicy> compiled =
+        new PolicyCompiler()
+            .compile(
+                new PolicyInput(
+                    List.of(table), List.of(PolicyFixture.FOSHAN_HEALTH), List.of(application)));
+    assertThat(compiled)
+        .filteredOn(p -> p.policyType() == CompiledPolicy.ACCESS && !p.name().equals("workspace"))
+        .flatExtracting(CompiledPolicy::policyItems)
+        .flatExtracting(CompiledPolicy.Item::groups)
+        .containsOnly(
+            PlatformGroups.department(PolicyFixture.PROVINCE_POLICE),
+            PlatformGroups.PRIVACY_OFFICER);
+  }
+
+  @Test
+  void anOpenApplicationGrantsTheUserButNotExchange() {
+    InformationResource open =
+        new InformationResource(
+            ResourceCode.parse("101001/000010", "code"),
+            PolicyFixture.POPULATION,
+            "人口统计汇总",
+            PolicyFixture.PROVINCE_POLICE,
+            "按区县汇总",
+            new ResourceFormat(FormatFamily.DATABASE, "Iceberg"),
+            List.of(new InformationItem("行政区划代码", DataType.STRING, 6, null, SensitivityTag.NONE)),
+            new ShareAttribute(ShareType.UNCONDITIONAL, null, null, ShareMethod.API),
+            new OpenAttribute(OpenType.CONDITIONAL, "科研用途"),
+            UpdateCycle.YEARLY,
+            null,
+            List.of(),
+            List.of(),
+            new DataGrade(DataCategory.GENERAL, SensitivityLevel.L2));
+    PublishedTable table =
+        new PublishedTable(
+            open, "statistics", "population_summary", Map.of("行政区划代码", "region_code"), null);
+    ApprovedApplication application =
+        new ApprovedApplication(
+            open.code(), null, "researcher", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+    List<CompiledPolicy> compiled =
+        new PolicyCompiler()
+            .compile(new PolicyInput(List.of(table), List.of(), List.of(application)));
+    CompiledPolicy granted =
+        compiled.stream()
+            .filter(p -> p.name().endsWith("2026-01-01 table"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(granted.policyItems().get(0).users()).containsExactly("researcher");
+    assertThat(granted.policyItems().get(0).accesses())
+        .extracting(CompiledPolicy.Access::type)
+        .containsExactly("select", "download", "api");
+    assertThat(compiled).noneMatch(p -> p.policyType() == CompiledPolicy.DATA_MASK);
   }
 
   @Test

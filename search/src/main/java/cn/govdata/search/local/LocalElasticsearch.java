@@ -54,18 +54,31 @@ public final class LocalElasticsearch {
   /** The node of this JVM, started on first call with fresh data and stopped at exit. */
   public static synchronized LocalElasticsearch shared() {
     if (shared == null) {
-      Path script = Path.of(required("govdata.search.esLocal"));
-      Path work = Path.of(required("govdata.search.esWork"));
       String distDir = System.getProperty("govdata.search.esDistDir");
-      LocalElasticsearch node =
-          new LocalElasticsearch(
-              script, work, freePort(), distDir == null ? null : Path.of(distDir));
-      node.deleteData();
-      node.run("start");
-      Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-local-elasticsearch"));
-      shared = node;
+      shared =
+          start(
+              Path.of(required("govdata.search.esLocal")),
+              Path.of(required("govdata.search.esWork")),
+              distDir == null ? null : Path.of(distDir));
     }
     return shared;
+  }
+
+  /**
+   * Starts a node on a free port with fresh data in {@code work}, stopped when the JVM exits (or
+   * earlier by {@link #stop()}).
+   *
+   * @param script {@code search/bin/es-local}
+   * @param distDir where the build copied the distribution and plugin zips; {@code null} lets the
+   *     script find or build them
+   */
+  public static LocalElasticsearch start(Path script, Path work, Path distDir) {
+    LocalElasticsearch node = new LocalElasticsearch(script, work, freePort(), distDir);
+    node.run("stop"); // a node left over by a killed JVM would hold the data directory
+    node.deleteData();
+    node.run("start");
+    Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-local-elasticsearch"));
+    return node;
   }
 
   public int port() {

@@ -1,0 +1,44 @@
+package cn.govdata.sql.extension;
+
+import cn.govdata.governance.policy.MaskType;
+import cn.govdata.governance.policy.Masks;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The governance masks as Spark expressions. The gateway builds them directly into the plan (no
+ * lookup by name, so no function a user defines can stand in); they are also registered as SQL
+ * functions {@code govdata_mask_*}, the transformers the Ranger service definition names.
+ */
+final class MaskFunctions {
+
+  private MaskFunctions() {}
+
+  /** The SQL name of a mask, e.g. {@code govdata_mask_id_number}. */
+  static String sqlName(MaskType type) {
+    return "govdata_" + type.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code value} seen through {@code type}. Non-string values are masked through their string
+   * form, except that {@link MaskType#MASK_NULL} keeps the type.
+   */
+  static Expression mask(MaskType type, Expression value) {
+    return switch (type) {
+      case MASK_NONE -> value;
+      case MASK_NULL -> Literal.create(null, value.dataType());
+      default -> udf(type).apply(new Column(value).cast(DataTypes.StringType)).expr();
+    };
+  }
+
+  static UserDefinedFunction udf(MaskType type) {
+    UDF1<String, String> function = value -> Masks.apply(type, value);
+    return functions.udf(function, DataTypes.StringType).withName(sqlName(type));
+  }
+}

@@ -42,10 +42,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The governance compiler grants an approved application every column and the rows the
  * applicant's region allows; an approval that narrowed the items or the regions is applied here, on
- * the compiled policies: the application's access policy names only the granted columns, and the
- * table's row filter gets an item for the applicant with the granted regions. When the regions
- * cannot be enforced (the table has no region column) the application's grant is dropped rather
- * than widened.
+ * the compiled policies: the application's table policy names only the granted columns, the table's
+ * row filter gets an item for the applicant with the granted regions, and its dataset policy
+ * (downloads and the data API, which cannot be narrowed) is dropped. When the regions cannot be
+ * enforced (the table has no region column) the application's grant is dropped rather than widened.
  */
 @Component
 class PolicyPublisher {
@@ -147,7 +147,12 @@ class PolicyPublisher {
             : null;
     String label = "resource:" + application.resourceCode();
     String start = application.grantedFrom().toString().replace('-', '/') + " 00:00:00";
-    for (int i = 0; i < policies.size(); i++) {
+    boolean regionsUnenforceable =
+        !application.grantedRegions().isEmpty() && table.regionColumn() == null;
+    boolean narrowed =
+        !application.grantedRegions().isEmpty()
+            || application.grantedItems().size() < table.resource().items().size();
+    for (int i = policies.size() - 1; i >= 0; i--) {
       CompiledPolicy policy = policies.get(i);
       if (policy.policyType() != CompiledPolicy.ACCESS
           || !policy.policyLabels().contains(label)
@@ -156,9 +161,16 @@ class PolicyPublisher {
           || !grants(policy, group, application.applicantUser())) {
         continue;
       }
-      if (!application.grantedRegions().isEmpty() && table.regionColumn() == null) {
+      if (!policy.resources().containsKey("column")) {
+        // the dataset (download, data API) grant is all or nothing: a narrowed approval drops it
+        if (narrowed) {
+          policies.remove(i);
+        }
+        continue;
+      }
+      if (regionsUnenforceable) {
         policies.remove(i);
-        return;
+        continue;
       }
       List<String> columns =
           table.resource().items().stream()
@@ -181,10 +193,9 @@ class PolicyPublisher {
               policy.rowFilterPolicyItems(),
               policy.validitySchedules(),
               policy.policyLabels()));
-      if (!application.grantedRegions().isEmpty()) {
-        restrictRows(policies, label, table.regionColumn(), group, application);
-      }
-      return;
+    }
+    if (!application.grantedRegions().isEmpty() && !regionsUnenforceable) {
+      restrictRows(policies, label, table.regionColumn(), group, application);
     }
   }
 

@@ -136,6 +136,9 @@ abstract class AbstractApplicationApiIT {
     assertThat(grant.path("validitySchedules").get(0).path("endTime").asText())
         .isEqualTo(LocalDate.now().plusDays(10).toString().replace('-', '/') + " 23:59:59");
     assertThat(rowFilterFor(group)).isEqualTo("amount LIKE '440604%'");
+    assertThat(applicationPolicy("dataset", group, null))
+        .as("a narrowed grant gives no whole-dataset download")
+        .isNull();
 
     List<String> applicantHistory = actions("applicant", id);
     assertThat(applicantHistory).containsExactly("SUBMITTED", "APPROVED");
@@ -307,6 +310,7 @@ abstract class AbstractApplicationApiIT {
                 .asText())
         .isEqualTo("APPROVED");
     assertThat(grantOf(null, "dev")).isNotNull();
+    assertThat(applicationPolicy("dataset", null, "dev")).isNotNull();
 
     int expired = service.expire(LocalDate.now().plusDays(40));
     assertThat(expired).isGreaterThanOrEqualTo(1);
@@ -316,6 +320,7 @@ abstract class AbstractApplicationApiIT {
                 .asText())
         .isEqualTo("EXPIRED");
     assertThat(grantOf(null, "dev")).isNull();
+    assertThat(applicationPolicy("dataset", null, "dev")).isNull();
     assertThat(actions(developerKey, id)).containsExactly("SUBMITTED", "APPROVED", "EXPIRED");
   }
 
@@ -362,10 +367,20 @@ abstract class AbstractApplicationApiIT {
     return id;
   }
 
-  /** The access policy granting the group or user, from the compiled file; null if none. */
+  /** The application's table policy granting the group or user; null if none. */
   JsonNode grantOf(String group, String user) {
+    return applicationPolicy("table", group, user);
+  }
+
+  /**
+   * The application policy on a {@code table} or {@code dataset} resource granting the group or
+   * user, from the compiled file; null if none.
+   */
+  JsonNode applicationPolicy(String resource, String group, String user) {
     for (JsonNode policy : policies()) {
-      if (policy.path("policyType").asInt() == 0 && policy.path("validitySchedules").size() > 0) {
+      if (policy.path("policyType").asInt() == 0
+          && policy.path("validitySchedules").size() > 0
+          && policy.path("resources").has(resource)) {
         for (JsonNode item : policy.path("policyItems")) {
           if ((group != null && contains(item.path("groups"), group))
               || (user != null && contains(item.path("users"), user))) {

@@ -7,27 +7,23 @@ import cn.govdata.pipelines.delivery.DeliveryTarget.FileDrop;
 import cn.govdata.pipelines.delivery.DeliveryTarget.FileFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Writes a delivery into {@code <drop>/<deliveryId>/}: data files {@code part-00000.<ext>}, ...,
- * each under a temporary name first and renamed when complete; then {@code manifest.json}, the
- * signed manifest, also renamed into place. A directory without a manifest is a delivery in
- * progress; resuming it deletes whatever an interrupted attempt left and writes every file again
- * from the same snapshot, so the receiver never sees a partial or a doubled set of rows.
+ * written by Spark into a staging directory and renamed into place when complete; then {@code
+ * manifest.json}, the signed manifest, also renamed into place. A directory without a manifest is a
+ * delivery in progress; resuming it deletes whatever an interrupted attempt left and writes every
+ * file again from the same snapshot, so the receiver never sees a partial or a doubled set of rows.
  */
 final class FileDropWriter {
 
@@ -59,10 +55,7 @@ final class FileDropWriter {
     Path directory = deliveryDirectory(target, deliveryId);
     Files.createDirectories(directory);
     clearLeftovers(directory);
-    Parts parts =
-        target.format() == FileFormat.CSV
-            ? writeCsv(rows, directory, target.rowsPerFile(), faults)
-            : writeParquet(rows, directory, faults);
+    Parts parts = writeWithSpark(rows, directory, target, faults);
     List<ManifestFile> described = new ArrayList<>();
     long bytes = 0;
     for (Path file : parts.files()) {
@@ -75,59 +68,40 @@ final class FileDropWriter {
 
   private record Parts(List<Path> files, long rows) {}
 
-  private Parts writeCsv(Dataset<Row> rows, Path directory, int rowsPerFile, Faults faults)
+  /**
+   * Spark writes the files in parallel into a staging directory (CSV as RFC 4180: a header in every
+   * file, '"' quoting and escaping, null as an empty field); its part files are then renamed into
+   * place one by one.
+   */
+  private Parts writeWithSpark(Dataset<Row> rows, Path directory, FileDrop target, Faults faults)
       throws IOException {
-    String[] header = rows.columns();
-    List<Path> files = new ArrayList<>();
-    Iterator<Row> iterator = rows.toLocalIterator();
-    long written = 0;
-    do {
-      Path file = directory.resolve(String.format("%s%05d.csv", PART, files.size()));
-      Path temporary = directory.resolve(file.getFileName() + TEMPORARY);
-      int inFile = 0;
-      try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-          CSVPrinter printer =
-              CSVFormat.RFC4180
-                  .builder()
-                  .setHeader(header)
-                  .setRecordSeparator('\n')
-                  .get()
-                  .print(writer)) {
-        while (inFile < rowsPerFile && iterator.hasNext()) {
-          Row row = iterator.next();
-          List<String> values = new ArrayList<>(row.length());
-          for (int i = 0; i < row.length(); i++) {
-            values.add(row.isNullAt(i) ? "" : String.valueOf(row.get(i)));
-          }
-          printer.printRecord(values);
-          inFile++;
-        }
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      written += inFile;
-      faults.afterFile(file, files.size());
-      files.add(file);
-    } while (iterator.hasNext());
-    return new Parts(files, written);
-  }
-
-  /** Spark writes into a staging directory; its part files are then renamed into place. */
-  private Parts writeParquet(Dataset<Row> rows, Path directory, Faults faults) throws IOException {
-    long count = rows.count();
     Path staging = directory.resolve(".staging");
-    rows.coalesce(1).write().mode("overwrite").parquet(staging.toString());
+    long count = rows.count();
+    var writer = rows.write().mode("overwrite").option("maxRecordsPerFile", target.rowsPerFile());
+    if (target.format() == FileFormat.CSV) {
+      writer
+          .option("header", "true")
+          .option("quote", "\"")
+          .option("escape", "\"")
+          .option("lineSep", "\n")
+          .option("encoding", "UTF-8")
+          .csv(staging.toString());
+    } else {
+      writer.parquet(staging.toString());
+    }
+    String extension = "." + target.format().extension;
     List<Path> parts;
     try (Stream<Path> listed = Files.list(staging)) {
       parts =
           listed
               .filter(p -> p.getFileName().toString().startsWith(PART))
-              .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+              .filter(p -> p.getFileName().toString().endsWith(extension))
               .sorted()
               .toList();
     }
     List<Path> files = new ArrayList<>();
     for (Path part : parts) {
-      Path file = directory.resolve(String.format("%s%05d.parquet", PART, files.size()));
+      Path file = directory.resolve(String.format("%s%05d%s", PART, files.size(), extension));
       Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
       faults.afterFile(file, files.size());
       files.add(file);

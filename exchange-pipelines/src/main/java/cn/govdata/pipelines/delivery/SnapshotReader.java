@@ -15,8 +15,8 @@ import org.apache.spark.sql.functions;
 /**
  * Reads what a delivery sends from an Iceberg table: one snapshot whole, or the rows appended
  * between two snapshots (Iceberg's incremental read, which covers appends only; a table rewritten
- * by overwrites or deletes is delivered in full). Rows come sorted by every column, so a retry
- * writes them into the same files in the same order.
+ * by overwrites or deletes is delivered in full). A retry reads the same snapshot, so it sends the
+ * same rows.
  */
 final class SnapshotReader {
 
@@ -51,8 +51,7 @@ final class SnapshotReader {
     if (!request.columns().isEmpty()) {
       rows = rows.select(request.columns().stream().map(functions::col).toArray(Column[]::new));
     }
-    Column[] order = Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new);
-    return rows.orderBy(order);
+    return rows;
   }
 
   static List<ManifestField> schema(Dataset<Row> rows) {

@@ -163,8 +163,8 @@ class DeliveryIT {
     Path directory = drop.resolve("full-csv");
     DeliveryManifest manifest = manifest(directory).verifiedWith(province.publicKey());
     assertThat(manifest.files())
-        .extracting(f -> f.path())
-        .containsExactly("part-00000.csv", "part-00001.csv", "part-00002.csv");
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(f -> assertThat(f.path()).matches("part-\\d{5}\\.csv"));
     assertThat(manifest.schema())
         .extracting(f -> f.name())
         .containsExactly("id", "name", "region_code", "birth");

@@ -15,6 +15,8 @@ import cn.govdata.governance.directory.AdministrativeLevel;
 import cn.govdata.governance.directory.InformationItem;
 import cn.govdata.governance.directory.OpenType;
 import cn.govdata.governance.directory.ShareType;
+import cn.govdata.governance.policy.CompiledPolicy;
+import cn.govdata.governance.policy.PublishedTable;
 import cn.govdata.governance.validation.FieldViolation;
 import cn.govdata.governance.validation.InvalidFieldException;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +58,7 @@ public class ApplicationService {
   private final RegionDirectory regions;
   private final AuditLog audit;
   private final PolicyPublisher publisher;
+  private final ApplicationEventPublisher events;
 
   ApplicationService(
       ApplicationRepository applications,
@@ -62,13 +66,15 @@ public class ApplicationService {
       DepartmentRepository departments,
       RegionDirectory regions,
       AuditLog audit,
-      PolicyPublisher publisher) {
+      PolicyPublisher publisher,
+      ApplicationEventPublisher events) {
     this.applications = applications;
     this.directory = directory;
     this.departments = departments;
     this.regions = regions;
     this.audit = audit;
     this.publisher = publisher;
+    this.events = events;
   }
 
   @Transactional
@@ -283,11 +289,22 @@ public class ApplicationService {
     }
   }
 
-  /** Compiles and writes the policies of the committed approvals. */
+  /** Compiles and writes the policies of the committed approvals, then tells the listeners. */
   public void republish() {
     synchronized (publisher) {
       publisher.publish(applications.approved(), today());
     }
+    events.publishEvent(new ApplicationGrantsChanged(publisher.policyFile()));
+  }
+
+  /**
+   * The policies of {@code tables} with today's approvals compiled in and narrowed as approved: for
+   * another writer of the gateway's policies that knows the tables from elsewhere (e.g. the data
+   * API's table mappings), so that it does not drop the approvals.
+   */
+  @Transactional(readOnly = true)
+  public List<CompiledPolicy> compileWithApprovals(List<PublishedTable> tables) {
+    return publisher.compile(tables, applications.approved(), today());
   }
 
   private Application close(

@@ -82,22 +82,39 @@ class PolicyPublisher {
 
   /** Compiles and writes the policies granting {@code applications} on {@code today}. */
   List<CompiledPolicy> publish(List<Application> applications, LocalDate today) {
+    List<CompiledPolicy> policies = compile(boundTables(), applications, today);
+    write(policies);
+    return policies;
+  }
+
+  /** The published entries that {@code tables.json} binds to tables. */
+  List<PublishedTable> boundTables() {
     Map<String, TableBinding> bindings = bindings();
     List<PublishedTable> tables = new ArrayList<>();
-    Map<String, PublishedTable> tablesByCode = new HashMap<>();
     for (Entry entry : entries.published()) {
       TableBinding binding = bindings.get(entry.code().toString());
       if (binding != null) {
-        PublishedTable table =
+        tables.add(
             new PublishedTable(
                 entry.resource(),
                 binding.database(),
                 binding.table(),
                 binding.columnsByItem(),
-                binding.regionColumn());
-        tables.add(table);
-        tablesByCode.put(entry.code().toString(), table);
+                binding.regionColumn()));
       }
+    }
+    return tables;
+  }
+
+  /**
+   * Compiles {@code tables}, every department and the approvals among {@code applications} that
+   * grant on {@code today}, narrowed as approved.
+   */
+  List<CompiledPolicy> compile(
+      List<PublishedTable> tables, List<Application> applications, LocalDate today) {
+    Map<String, PublishedTable> tablesByCode = new HashMap<>();
+    for (PublishedTable table : tables) {
+      tablesByCode.put(table.resource().code().toString(), table);
     }
     Map<Long, Department> byId =
         departments.list().stream().collect(Collectors.toMap(Department::id, Function.identity()));
@@ -130,7 +147,6 @@ class PolicyPublisher {
     for (Application application : granting) {
       narrow(policies, application, tablesByCode.get(application.resourceCode()), byId);
     }
-    write(policies);
     return List.copyOf(policies);
   }
 

@@ -34,6 +34,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Applications and approvals over HTTP, as applicant, provider, a third department and the public,
@@ -44,6 +46,7 @@ import org.springframework.http.ResponseEntity;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"govdata.security.bcrypt-strength=4"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RecordApplicationEvents
 abstract class AbstractApplicationApiIT {
 
   static final String PASSWORD = "it-password-1";
@@ -54,6 +57,8 @@ abstract class AbstractApplicationApiIT {
   @Autowired DepartmentRepository departments;
   @Autowired ApplicationService service;
   @Autowired GovdataProperties properties;
+  @Autowired PolicyPublisher publisher;
+  @Autowired ApplicationEvents events;
 
   ProviderDepartment provider;
   Department providerDepartment;
@@ -312,7 +317,12 @@ abstract class AbstractApplicationApiIT {
     assertThat(grantOf(null, "dev")).isNotNull();
     assertThat(applicationPolicy("dataset", null, "dev")).isNotNull();
 
+    assertThat(service.compileWithApprovals(publisher.boundTables()))
+        .as("another policy writer gets the approvals compiled in")
+        .anyMatch(p -> p.policyItems().stream().anyMatch(i -> i.users().contains("dev")));
+
     int expired = service.expire(LocalDate.now().plusDays(40));
+    assertThat(events.stream(ApplicationGrantsChanged.class)).isNotEmpty();
     assertThat(expired).isGreaterThanOrEqualTo(1);
     assertThat(
             body(call(developerKey, HttpMethod.GET, "/api/v1/applications/" + id, null))

@@ -115,4 +115,20 @@ public final class Fixtures {
         List.of("测试"),
         grade);
   }
+
+  /** A stored entry (id 1, department 1) of the resource, with a code, in the given status. */
+  public static cn.govdata.catalog.directory.Entry entry(
+      InformationResource resource, cn.govdata.governance.directory.LifecycleStatus status) {
+    var code =
+        new cn.govdata.governance.directory.ResourceCode(resource.classification().frontCode(), 1);
+    return new cn.govdata.catalog.directory.Entry(
+        1,
+        1,
+        status,
+        1,
+        null,
+        resource.withCode(code),
+        java.time.Instant.now(),
+        java.time.Instant.now());
+  }
 }

@@ -74,6 +74,12 @@ class SecurityConfiguration {
                     // see or decide which application is decided in ApplicationService
                     .requestMatchers("/api/v1/applications", "/api/v1/applications/**")
                     .authenticated()
+                    // data APIs and API keys: every signed-in user, developers included; the
+                    // services decide per dataset and per key
+                    .requestMatchers("/api/v1/data/**", "/api/v1/api-keys/**", "/api/v1/api-keys")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/api-usage")
+                    .authenticated()
                     // every other API call is for staff; developers only read
                     .anyRequest()
                     .hasAnyRole(

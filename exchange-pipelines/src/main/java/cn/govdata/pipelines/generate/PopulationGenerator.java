@@ -70,28 +70,14 @@ public final class PopulationGenerator {
         StandardCharsets.UTF_8,
         List.of("业务编号", "身份证号", "姓名", "性别", "出生日期", "婚姻状况", "住址", "联系方式", "办理日期"));
 
-    private final String source;
-    private final String format;
-    private final Charset charset;
-    private final List<String> header;
+    private final Extract extract;
 
     Department(String source, String format, Charset charset, List<String> header) {
-      this.source = source;
-      this.format = format;
-      this.charset = charset;
-      this.header = header;
+      this.extract = new Extract(source, format, charset, header);
     }
 
-    public String source() {
-      return source;
-    }
-
-    public String fileName() {
-      return source + "." + format;
-    }
-
-    public List<String> header() {
-      return header;
+    public Extract extract() {
+      return extract;
     }
   }
 
@@ -175,13 +161,7 @@ public final class PopulationGenerator {
             StandardCharsets.UTF_8,
             List.of("source", "record_id", "entity_id"))) {
       for (Department department : Department.values()) {
-        writers.put(
-            department,
-            TableWriter.open(
-                directory.resolve(department.fileName()),
-                department.format,
-                department.charset,
-                department.header));
+        writers.put(department, department.extract().open(directory));
         counts.put(department, 0L);
       }
       for (int i = 0; i < people; i++) {
@@ -195,7 +175,7 @@ public final class PopulationGenerator {
             long number = counts.merge(department, 1L, Long::sum);
             String recordId = recordPrefix(department) + String.format("%09d", number);
             writers.get(department).write(render(department, person, random, recordId));
-            truth.write(List.of(department.source, recordId, person.entityId()));
+            truth.write(List.of(department.extract().source(), recordId, person.entityId()));
           }
         }
         if ((i + 1) % 10_000 == 0) {

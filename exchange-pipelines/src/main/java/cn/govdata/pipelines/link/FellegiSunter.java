@@ -14,15 +14,27 @@ import java.util.List;
 public final class FellegiSunter implements Serializable {
 
   /**
-   * A comparison pattern (one level per comparison, -1 for "missing") and how many pairs have it.
+   * A comparison pattern (one level per comparison, -1 for "missing"), how many pairs have it, and
+   * what a deterministic rule decided for them.
    */
-  public record Pattern(int[] levels, long count) {
+  public record Pattern(int[] levels, long count, Decision decision) {
     public Pattern {
       levels = levels.clone();
       if (count < 0) {
         throw new IllegalArgumentException("count must not be negative");
       }
     }
+
+    public Pattern(int[] levels, long count) {
+      this(levels, count, Decision.OPEN);
+    }
+  }
+
+  /** What the deterministic rules decided for a pattern's pairs. */
+  public enum Decision {
+    MATCH,
+    NON_MATCH,
+    OPEN
   }
 
   private static final double FLOOR = 1e-6;
@@ -54,24 +66,35 @@ public final class FellegiSunter implements Serializable {
     return u;
   }
 
-  /** Runs EM from a neutral start until the parameters stop moving or {@code maxIterations}. */
-  public static FellegiSunter estimate(List<Pattern> patterns, double[][] u, int maxIterations) {
+  /**
+   * Runs EM until the parameters stop moving or {@code maxIterations}. It starts from the usual
+   * prior that matches agree exactly on most fields (m = 0.9 at level 0, the rest shared out
+   * decreasingly) and that matches are a minority; started from a flat prior, EM can settle on
+   * "every candidate pair is a match" when blocking already made the pairs alike.
+   */
+  public static FellegiSunter estimate(
+      List<Pattern> patterns, double[][] u, int maxIterations, double totalPairs) {
     double[][] m = new double[u.length][];
     for (int k = 0; k < u.length; k++) {
       m[k] = new double[u[k].length];
-      double sum = 0;
-      for (int level = 0; level < m[k].length; level++) {
-        m[k][level] = Math.pow(0.5, level);
-        sum += m[k][level];
+      m[k][0] = 0.9;
+      double rest = 0;
+      for (int level = 1; level < m[k].length; level++) {
+        rest += Math.pow(0.5, level);
       }
-      for (int level = 0; level < m[k].length; level++) {
-        m[k][level] /= sum;
+      for (int level = 1; level < m[k].length; level++) {
+        m[k][level] = 0.1 * Math.pow(0.5, level) / rest;
       }
     }
-    FellegiSunter model = new FellegiSunter(m, u, 0.3);
+    long candidates = patterns.stream().mapToLong(Pattern::count).sum();
+    if (totalPairs < candidates) {
+      throw new IllegalArgumentException("total pairs must cover the candidate pairs");
+    }
+    FellegiSunter model =
+        new FellegiSunter(m, u, Math.max(FLOOR * FLOOR, 0.1 * candidates / totalPairs));
     for (int iteration = 1; iteration <= maxIterations; iteration++) {
       model.iterations = iteration;
-      if (model.step(patterns) < 1e-7) {
+      if (model.step(patterns, totalPairs) < 1e-7) {
         break;
       }
     }
@@ -79,19 +102,22 @@ public final class FellegiSunter implements Serializable {
   }
 
   /** One E and M step; returns the largest parameter change. */
-  private double step(List<Pattern> patterns) {
+  private double step(List<Pattern> patterns, double totalPairs) {
     double[][] matchWeight = new double[m.length][];
     double[] observedMatch = new double[m.length];
     for (int k = 0; k < m.length; k++) {
       matchWeight[k] = new double[m[k].length];
     }
     double matches = 0;
-    double total = 0;
     for (Pattern pattern : patterns) {
-      double posterior = probability(pattern.levels());
+      double posterior =
+          switch (pattern.decision()) {
+            case MATCH -> 1.0;
+            case NON_MATCH -> 0.0;
+            case OPEN -> probability(pattern.levels());
+          };
       double weighted = posterior * pattern.count();
       matches += weighted;
-      total += pattern.count();
       for (int k = 0; k < m.length; k++) {
         int level = pattern.levels()[k];
         if (level >= 0) {
@@ -101,15 +127,17 @@ public final class FellegiSunter implements Serializable {
       }
     }
     double change = 0;
-    double newLambda = total == 0 ? lambda : Math.min(1 - FLOOR, Math.max(FLOOR, matches / total));
-    change = Math.max(change, Math.abs(newLambda - lambda));
+    double newLambda = Math.min(1 - FLOOR, Math.max(FLOOR * FLOOR, matches / totalPairs));
+    change = Math.max(change, Math.abs(newLambda - lambda) / lambda);
     lambda = newLambda;
     for (int k = 0; k < m.length; k++) {
       if (observedMatch[k] == 0) {
         continue;
       }
       for (int level = 0; level < m[k].length; level++) {
-        double updated = Math.max(FLOOR, matchWeight[k][level] / observedMatch[k]);
+        // one pseudo-pair per level: no level becomes impossible for a match
+        double updated =
+            Math.max(FLOOR, (matchWeight[k][level] + 1) / (observedMatch[k] + m[k].length));
         change = Math.max(change, Math.abs(updated - m[k][level]));
         m[k][level] = updated;
       }

@@ -117,12 +117,16 @@ public final class Linker {
 
     Dataset<Row> compared = compare(pairs, records);
     compared.persist(StorageLevel.MEMORY_AND_DISK());
+    double allPairs = (double) recordCount * (recordCount - 1) / 2;
     FellegiSunter model =
         FellegiSunter.estimate(
-            patterns(compared), estimateU(records, recordCount), config.iterations());
+            patterns(compared, true),
+            estimateU(records, recordCount),
+            config.iterations(),
+            Math.max(allPairs, candidateCount));
     progress.accept(
         String.format(
-            "model estimated in %d EM iterations, match share %.3f",
+            "model estimated in %d EM iterations, prior match probability per pair %.2e",
             model.iterations(), model.lambda()));
 
     Dataset<Row> scored = score(compared, model);
@@ -244,7 +248,7 @@ public final class Linker {
     for (String field : config.deterministic()) {
       deterministic =
           deterministic.or(
-              col("l_" + field).isNotNull().and(col("l_" + field).equalTo(col("r_" + field))));
+              col("l_" + field).isNotNull().and(col("l_" + field).eqNullSafe(col("r_" + field))));
     }
     output.add(deterministic.as("deterministic"));
     Column exclusive = lit(false);
@@ -268,14 +272,24 @@ public final class Linker {
     return levels;
   }
 
-  private List<FellegiSunter.Pattern> patterns(Dataset<Row> compared) {
+  private List<FellegiSunter.Pattern> patterns(Dataset<Row> compared, boolean withDecisions) {
+    int comparisons = config.comparisons().size();
+    List<Column> groups = new ArrayList<>(List.of(levelColumns()));
+    groups.add(withDecisions ? col("deterministic") : lit(false).as("deterministic"));
+    groups.add(withDecisions ? col("exclusive") : lit(false).as("exclusive"));
     List<FellegiSunter.Pattern> patterns = new ArrayList<>();
-    for (Row row : compared.groupBy(levelColumns()).count().collectAsList()) {
-      int[] levels = new int[row.size() - 1];
-      for (int k = 0; k < levels.length; k++) {
+    for (Row row : compared.groupBy(groups.toArray(Column[]::new)).count().collectAsList()) {
+      int[] levels = new int[comparisons];
+      for (int k = 0; k < comparisons; k++) {
         levels[k] = row.getInt(k);
       }
-      patterns.add(new FellegiSunter.Pattern(levels, row.getLong(row.size() - 1)));
+      FellegiSunter.Decision decision =
+          row.getBoolean(comparisons)
+              ? FellegiSunter.Decision.MATCH
+              : row.getBoolean(comparisons + 1)
+                  ? FellegiSunter.Decision.NON_MATCH
+                  : FellegiSunter.Decision.OPEN;
+      patterns.add(new FellegiSunter.Pattern(levels, row.getLong(comparisons + 2), decision));
     }
     return patterns;
   }
@@ -296,7 +310,7 @@ public final class Linker {
     for (int k = 0; k < counts.length; k++) {
       counts[k] = new long[config.comparisons().get(k).levels()];
     }
-    for (FellegiSunter.Pattern pattern : patterns(compared)) {
+    for (FellegiSunter.Pattern pattern : patterns(compared, false)) {
       for (int k = 0; k < counts.length; k++) {
         if (pattern.levels()[k] >= 0) {
           counts[k][pattern.levels()[k]] += pattern.count();

@@ -30,9 +30,9 @@ class PopulationGeneratorTest {
     new PopulationGenerator(7, 300).write(first, done -> {});
     new PopulationGenerator(7, 300).write(second, done -> {});
     for (Department department : Department.values()) {
-      if (!department.fileName().endsWith("xlsx")) {
-        assertThat(Files.readAllBytes(first.resolve(department.fileName())))
-            .isEqualTo(Files.readAllBytes(second.resolve(department.fileName())));
+      if (!department.extract().fileName().endsWith("xlsx")) {
+        assertThat(Files.readAllBytes(first.resolve(department.extract().fileName())))
+            .isEqualTo(Files.readAllBytes(second.resolve(department.extract().fileName())));
       }
     }
     assertThat(Files.readAllLines(first.resolve("truth.csv")))
@@ -62,7 +62,7 @@ class PopulationGeneratorTest {
   @Test
   void socialInsuranceIsGbkAndCarriesLegacyAndInvalidIdentityNumbers() throws IOException {
     new PopulationGenerator(3, 3_000).write(directory, done -> {});
-    Path file = directory.resolve(Department.SOCIAL_INSURANCE.fileName());
+    Path file = directory.resolve(Department.SOCIAL_INSURANCE.extract().fileName());
     List<String> lines = Files.readAllLines(file, Charset.forName("GBK"));
     assertThat(lines.get(0)).startsWith("个人编号,社会保障号码,姓名");
     int valid = 0;

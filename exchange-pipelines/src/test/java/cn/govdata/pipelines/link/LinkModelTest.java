@@ -61,13 +61,28 @@ class LinkModelTest {
     patterns.add(new FellegiSunter.Pattern(new int[] {0, 1}, 90 + 3));
     patterns.add(new FellegiSunter.Pattern(new int[] {1, 0}, 30 + 30));
     patterns.add(new FellegiSunter.Pattern(new int[] {1, 1}, 3 + 566));
-    FellegiSunter model = FellegiSunter.estimate(patterns, u, 100);
+    FellegiSunter model = FellegiSunter.estimate(patterns, u, 100, 1_533);
     assertThat(model.lambda()).isBetween(0.55, 0.7);
     assertThat(model.m(0, 0)).isGreaterThan(0.85);
     assertThat(model.probability(new int[] {0, 0})).isGreaterThan(0.99);
     assertThat(model.probability(new int[] {1, 1})).isLessThan(0.05);
     assertThat(model.probability(new int[] {-1, 0}))
         .isBetween(model.probability(new int[] {1, 0}), model.probability(new int[] {0, 0}));
+  }
+
+  @Test
+  void pairsBlockingNeverProposedLowerThePriorAndDecidedPairsTeachM() {
+    double[][] u = FellegiSunter.uFromRandomPairs(new long[][] {{10, 9990}, {50, 9950}});
+    List<FellegiSunter.Pattern> patterns =
+        List.of(
+            // decided matches (same identifier) that disagree on the second field one time in ten
+            new FellegiSunter.Pattern(new int[] {0, 0}, 900, FellegiSunter.Decision.MATCH),
+            new FellegiSunter.Pattern(new int[] {0, 1}, 100, FellegiSunter.Decision.MATCH),
+            new FellegiSunter.Pattern(new int[] {1, 1}, 50, FellegiSunter.Decision.OPEN));
+    FellegiSunter model = FellegiSunter.estimate(patterns, u, 100, 1_000_000);
+    assertThat(model.lambda()).isBetween(0.0009, 0.0011);
+    assertThat(model.m(1, 1)).isBetween(0.08, 0.12);
+    assertThat(model.probability(new int[] {1, 1})).isLessThan(1e-4);
   }
 
   @Test

@@ -1,0 +1,106 @@
+package cn.govdata.catalog.dataapi;
+
+import cn.govdata.catalog.apikey.DataApiLimits;
+import cn.govdata.catalog.department.Department;
+import cn.govdata.catalog.department.DepartmentRepository;
+import cn.govdata.catalog.directory.DirectoryService;
+import cn.govdata.catalog.directory.Entry;
+import cn.govdata.catalog.security.Caller;
+import cn.govdata.catalog.security.Role;
+import cn.govdata.catalog.web.ApiException;
+import cn.govdata.governance.policy.PolicyCompiler;
+import cn.govdata.governance.policy.PolicyInput;
+import cn.govdata.governance.policy.PublishedTable;
+import cn.govdata.governance.policy.RangerImport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalog as the SQL gateway's policy source: compiles the published entries that have a
+ * gateway table, with the departments, into Ranger import JSON ({@code governance}'s {@link
+ * PolicyCompiler}) and writes it to the file the gateway's policy source reads ({@code
+ * govdata.data-api.gateway-policy-file}; the gateway polls it). Written at start and after every
+ * table mapping. The catalog has no applications (申请) yet, so none are compiled.
+ */
+@Component
+class GatewayPolicies {
+
+  /** Reads every entry, whatever its department: the compiler needs them all. */
+  private static final Caller COMPILER = new Caller("policy-compiler", Role.GOVERNANCE_ADMIN, null);
+
+  private final DirectoryService directory;
+  private final DatasetTableRepository tables;
+  private final DepartmentRepository departments;
+  private final Path file;
+
+  GatewayPolicies(
+      DirectoryService directory,
+      DatasetTableRepository tables,
+      DepartmentRepository departments,
+      DataApiLimits settings) {
+    this.directory = directory;
+    this.tables = tables;
+    this.departments = departments;
+    this.file = settings.gatewayPolicyFile();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onStart() {
+    publish();
+  }
+
+  /** Rewrites the gateway's policy file, if one is configured. */
+  synchronized void publish() {
+    if (file == null) {
+      return;
+    }
+    write(RangerImport.toJson(new PolicyCompiler().compile(input()), Instant.now()));
+  }
+
+  PolicyInput input() {
+    List<PublishedTable> published = new ArrayList<>();
+    for (DatasetTable table : tables.all()) {
+      Entry entry;
+      try {
+        entry = directory.get(COMPILER, table.entryId());
+      } catch (ApiException gone) {
+        continue;
+      }
+      if (entry.status().isListed()) {
+        published.add(
+            new PublishedTable(
+                entry.resource(),
+                table.database(),
+                table.table(),
+                table.columns(),
+                table.regionColumn()));
+      }
+    }
+    return new PolicyInput(
+        published, departments.list().stream().map(Department::asProvider).toList(), List.of());
+  }
+
+  private void write(String policies) {
+    try {
+      Path absolute = file.toAbsolutePath();
+      Files.createDirectories(absolute.getParent());
+      Path temporary = Files.createTempFile(absolute.getParent(), ".policies", ".json");
+      Files.writeString(temporary, policies, StandardCharsets.UTF_8);
+      // the gateway polls the file: it must never read half of it
+      Files.move(
+          temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the gateway's policy file " + file, e);
+    }
+  }
+}

@@ -66,6 +66,18 @@ public final class Fixtures {
         new DataGrade(DataCategory.GENERAL, SensitivityLevel.L2));
   }
 
+  /** Shared and opened on conditions: applications decide who reads it. */
+  public static InformationResource conditionalResource(
+      ProviderDepartment provider, Classification classification, String name) {
+    return resource(
+        provider,
+        classification,
+        name,
+        new ShareAttribute(ShareType.CONDITIONAL, "仅用于行政审批核验", null, ShareMethod.API),
+        new OpenAttribute(OpenType.CONDITIONAL, "申请并签署数据使用协议"),
+        new DataGrade(DataCategory.GENERAL, SensitivityLevel.L2));
+  }
+
   /** Neither shared nor opened. */
   public static InformationResource closedResource(
       ProviderDepartment provider, Classification classification, String name) {

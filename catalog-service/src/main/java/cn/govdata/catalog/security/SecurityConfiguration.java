@@ -75,6 +75,10 @@ class SecurityConfiguration {
                     .hasRole(Role.GOVERNANCE_ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/me")
                     .authenticated()
+                    // the public applies for 有条件开放 data with its developer account; who may
+                    // see or decide which application is decided in ApplicationService
+                    .requestMatchers("/api/v1/applications", "/api/v1/applications/**")
+                    .authenticated()
                     // data APIs and API keys: every signed-in user, developers included; the
                     // services decide per dataset and per key
                     .requestMatchers("/api/v1/data/**", "/api/v1/api-keys/**", "/api/v1/api-keys")

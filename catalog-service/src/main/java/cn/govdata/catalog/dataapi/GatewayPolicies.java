@@ -1,6 +1,8 @@
 package cn.govdata.catalog.dataapi;
 
 import cn.govdata.catalog.apikey.DataApiLimits;
+import cn.govdata.catalog.application.ApplicationGrantsChanged;
+import cn.govdata.catalog.application.ApplicationService;
 import cn.govdata.catalog.department.Department;
 import cn.govdata.catalog.department.DepartmentRepository;
 import cn.govdata.catalog.directory.DirectoryService;
@@ -29,8 +31,8 @@ import org.springframework.stereotype.Component;
  * The catalog as the SQL gateway's policy source: compiles the published entries that have a
  * gateway table, with the departments, into Ranger import JSON ({@code governance}'s {@link
  * PolicyCompiler}) and writes it to the file the gateway's policy source reads ({@code
- * govdata.data-api.gateway-policy-file}; the gateway polls it). Written at start and after every
- * table mapping. The catalog has no applications (申请) yet, so none are compiled.
+ * govdata.data-api.gateway-policy-file}; the gateway polls it). Written at start, after every table
+ * mapping and whenever approved applications (申请) change, which are compiled in as approved.
  */
 @Component
 class GatewayPolicies {
@@ -41,16 +43,19 @@ class GatewayPolicies {
   private final DirectoryService directory;
   private final DatasetTableRepository tables;
   private final DepartmentRepository departments;
+  private final ApplicationService applications;
   private final Path file;
 
   GatewayPolicies(
       DirectoryService directory,
       DatasetTableRepository tables,
       DepartmentRepository departments,
+      ApplicationService applications,
       DataApiLimits settings) {
     this.directory = directory;
     this.tables = tables;
     this.departments = departments;
+    this.applications = applications;
     this.file = settings.gatewayPolicyFile();
   }
 
@@ -59,12 +64,17 @@ class GatewayPolicies {
     publish();
   }
 
+  @EventListener(ApplicationGrantsChanged.class)
+  void onGrantsChanged() {
+    publish();
+  }
+
   /** Rewrites the gateway's policy file, if one is configured. */
   synchronized void publish() {
     if (file == null) {
       return;
     }
-    write(RangerImport.toJson(new PolicyCompiler().compile(input()), Instant.now()));
+    write(RangerImport.toJson(applications.compileWithApprovals(input().tables()), Instant.now()));
   }
 
   PolicyInput input() {

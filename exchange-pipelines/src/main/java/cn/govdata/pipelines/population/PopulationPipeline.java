@@ -285,6 +285,7 @@ public final class PopulationPipeline {
             PopulationStandardiser.FIELDS,
             "id_number",
             conflicts,
+            mappedFields(request.mappings()),
             header);
     report.write(runDirectory);
     Map<String, Object> conflictFiles =
@@ -332,6 +333,14 @@ public final class PopulationPipeline {
     linkage.put("em_iterations", statistics.emIterations());
     linkage.put("model", statistics.model());
     return linkage;
+  }
+
+  private static Map<String, java.util.Set<String>> mappedFields(List<SourceMapping> mappings) {
+    Map<String, java.util.Set<String>> mapped = new LinkedHashMap<>();
+    for (SourceMapping mapping : mappings) {
+      mapped.put(mapping.source(), java.util.Set.copyOf(mapping.columns().values()));
+    }
+    return mapped;
   }
 
   /** {@code priority_<field>}: the source's survivorship rank for each field. */

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -50,6 +52,7 @@ public final class QualityReport {
    * @param fields the fields to report on
    * @param identifier the field whose uniqueness per source is reported
    * @param conflicts the conflicts with the golden records: source, record_id, field
+   * @param mapped per source, the fields its mapping provides; the others are not reported
    * @param header run metadata put at the top
    */
   public static QualityReport compute(
@@ -57,6 +60,7 @@ public final class QualityReport {
       List<String> fields,
       String identifier,
       Dataset<Row> conflicts,
+      Map<String, Set<String>> mapped,
       Map<String, Object> header) {
     List<Column> entries = new ArrayList<>();
     for (String field : fields) {
@@ -128,6 +132,28 @@ public final class QualityReport {
         field.put("validity_before", ratio(valid, present));
         field.put("validity_after", ratio(valid + repaired, present));
         field.put("consistency", ratio(valid + repaired - conflicts1, valid + repaired));
+      }
+    }
+    // rules broken between fields of one record (a birth date that contradicts the identity number)
+    for (Row row :
+        standardised
+            .filter(col("rejected").isNull().and(col("cross_check").isNotNull()))
+            .select(col("source"), explode(split(col("cross_check"), ",")).as("rule"))
+            .groupBy("source", "rule")
+            .count()
+            .collectAsList()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> checks =
+          (Map<String, Object>)
+              sources.get(row.getString(0)).computeIfAbsent("cross_checks", k -> new TreeMap<>());
+      checks.put(row.getString(1), row.getLong(2));
+    }
+    for (var source : sources.entrySet()) {
+      Set<String> provided = mapped.get(source.getKey());
+      if (provided != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fieldMap = (Map<String, Object>) source.getValue().get("fields");
+        fieldMap.keySet().retainAll(provided);
       }
     }
     Map<String, Object> content = new LinkedHashMap<>(header);

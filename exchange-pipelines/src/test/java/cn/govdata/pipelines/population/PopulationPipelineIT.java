@@ -112,6 +112,14 @@ class PopulationPipelineIT {
     assertThat(id.path("completeness_after").asDouble())
         .isLessThan(id.path("completeness_before").asDouble());
     assertThat(id.path("uniqueness").asDouble()).isBetween(0.9, 1.0);
+    // social insurance has no ethnicity column: not reported as 100 % missing
+    assertThat(social.path("fields").has("ethnicity")).isFalse();
+    long mismatches = 0;
+    for (JsonNode source : report.path("sources")) {
+      mismatches +=
+          source.path("cross_checks").path("identity-number.birth-date-mismatch").asLong();
+    }
+    assertThat(mismatches).as("day and month swapped against the identity number").isPositive();
     assertThat(
             report
                 .path("sources")

@@ -1,39 +1,52 @@
 package cn.govdata.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govdata.pipelines.link.LinkConfig;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pipelines and deliveries run as the same jar and main class whether Spark runs inside the pod
- * (local[N]) or starts executors on Kubernetes; only the master and executor settings differ.
+ * Pipelines run as the same jar and main class whether Spark runs inside the pod (local[N]) or
+ * starts executors on Kubernetes, and as bin/govdata runs them locally; only the master and
+ * executor settings differ. The main class and its command line are checked against the real class.
  */
 class SparkJobsTest {
 
-  /** The entry point agreed with exchange-pipelines: {@code run <pipeline> --config <path>}. */
-  static final String PIPELINE_MAIN = "cn.govdata.pipelines.PipelineMain";
+  /** The pipelines' command line, the class bin/govdata runs. */
+  static final String PIPELINE_MAIN = "cn.govdata.pipelines.Main";
 
   static final String PIPELINE_JAR = "/opt/govdata/pipelines/exchange-pipelines.jar";
 
+  static final String PIPELINE_HOME = "/var/lib/govdata/pipelines";
+
+  static final String SOURCES = "/var/lib/govdata/sources";
+
   static final String GATEWAY_HOME = "/var/lib/govdata/sql";
+
+  private static final PipelinesCommandLine MAIN = PipelinesCommandLine.of(PIPELINE_MAIN);
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cn.govdata.helm.ValueSet#all")
-  void everyCronJobSubmitsThePipelineMainWithItsPipelineAndConfig(ValueSet values)
-      throws IOException {
+  void everyCronJobRunsAPipelineTheRealMainAccepts(ValueSet values) throws IOException {
     Manifests manifests = Rendered.with(values);
     List<JsonNode> jobs = jobsOf(values);
 
@@ -45,36 +58,91 @@ class SparkJobsTest {
       SparkSubmit submit = submitOf(pod.getContainers().get(0));
 
       assertThat(cronJob.getSpec().getSchedule()).isEqualTo(job.get("schedule").asText());
+      assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
       assertThat(submit.mainClass()).isEqualTo(PIPELINE_MAIN);
       assertThat(submit.jar()).isEqualTo(PIPELINE_JAR);
-      String config = "/etc/govdata/pipelines/" + name + ".yaml";
-      assertThat(submit.arguments())
-          .containsExactly("run", job.get("pipeline").asText(), "--config", config);
-      // The config file the job is given is the one the chart renders for it.
-      String rendered = configMapFileAt(manifests, pod, config);
-      assertThat(Manifests.yaml(rendered).get("pipeline").asText())
-          .isEqualTo(job.get("pipeline").asText());
+
+      PipelinesCommandLine.Invocation run = MAIN.check(submit.arguments());
+      assertThat(run.command()).isEqualTo("pipeline");
+      assertThat(run.subject()).isEqualTo(job.get("pipeline").asText());
+      // Main builds its own session: it must be given spark-submit's master, or it runs local[*].
+      assertThat(run.options()).containsEntry("--master", submit.master());
+      assertThat(run.options())
+          .containsEntry("--sources", SOURCES + "/" + job.get("sources").asText())
+          .containsEntry("--home", PIPELINE_HOME);
+      assertThat(claimMountedAt(pod, SOURCES)).isEqualTo(values(values, "/pipelines/sources"));
+      assertThat(claimMountedAt(pod, PIPELINE_HOME)).isEqualTo(values(values, "/pipelines/home"));
+      if (run.options().containsKey("--link-config")) {
+        // The rules the job is given are the ones the chart renders for it, and Main's parser
+        // of link configurations accepts them.
+        String rendered = configMapFileAt(manifests, pod, run.options().get("--link-config"));
+        assertThat(Manifests.yaml(rendered)).isEqualTo(job.get("linkConfig"));
+        LinkConfig.read(
+            new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8)), "link config");
+      } else {
+        assertThat(job.path("linkConfig").isEmpty()).isTrue();
+      }
       assertThat(configMapFileAt(manifests, pod, submit.propertiesFile()))
           .contains("spark.sql.catalog.govdata org.apache.iceberg.spark.SparkCatalog");
-      assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
     }
   }
 
   @Test
-  void localAndKubernetesRunsDifferOnlyInMasterAndExecutors() {
-    SparkSubmit local = population(ValueSet.named("small-zone-values.yaml"));
-    SparkSubmit cluster = population(ValueSet.named("province-node-values.yaml"));
+  void theProvinceRunIsGivenItsShufflePartitionsAndLinkRules() {
+    SparkSubmit submit = population(ValueSet.named("province-node-values.yaml"));
 
-    assertThat(local.master()).isEqualTo("local[2]");
-    assertThat(local.conf()).doesNotContainKey("spark.executor.instances");
+    // Main reads the partitions from a system property of the driver JVM (client mode: this one).
+    assertThat(submit.options())
+        .containsEntry("--driver-java-options", "-Dgovdata.shuffle.partitions=2000");
+    assertThat(MAIN.check(submit.arguments()).options())
+        .containsEntry("--link-config", "/etc/govdata/pipelines/population-link.yaml");
+  }
+
+  @Test
+  void aBadCommandLineIsCaughtByTheCheckNotOnlyAtRunTime() {
+    // the check itself fails on what Main would refuse, so a passing test means something
+    assertThatThrownBy(() -> MAIN.check(List.of("run", "population", "--config", "x.yaml")))
+        .hasMessageContaining("does not know `run population`");
+    assertThatThrownBy(() -> MAIN.check(List.of("pipeline", "population", "--config", "x.yaml")))
+        .hasMessageContaining("--config is not an option of Main");
+    assertThatThrownBy(() -> MAIN.check(List.of("pipeline", "population", "--home", "/h")))
+        .hasMessageContaining("--sources is required");
+  }
+
+  @Test
+  void localAndKubernetesRunsDifferOnlyInMasterAndExecutors() {
+    SparkSubmit local = population(renderDefaultsWith("pipelines.spark.mode", "local"));
+    SparkSubmit cluster = population(Rendered.with(ValueSet.defaults()));
+
+    assertThat(local.master()).isEqualTo("local[*]");
     assertThat(cluster.master()).isEqualTo("k8s://https://kubernetes.default.svc:443");
+    assertThat(cluster.deployMode()).isEqualTo("client");
+    assertThat(local.conf()).doesNotContainKeys("spark.executor.instances", "spark.driver.host");
     assertThat(cluster.conf())
-        .containsEntry("spark.executor.instances", "24")
-        .containsEntry("spark.executor.memory", "24g")
+        .containsEntry("spark.executor.instances", "4")
+        .containsEntry("spark.executor.memory", "8g")
         .containsEntry("spark.kubernetes.driver.pod.name", "$(POD_NAME)")
         .containsEntry("spark.driver.host", "$(POD_IP)");
-    assertThat(List.of(local.mainClass(), local.jar(), local.arguments()))
-        .isEqualTo(List.of(cluster.mainClass(), cluster.jar(), cluster.arguments()));
+    // Everything else is the same: jar, class, the driver's settings and the pipeline's arguments
+    // up to the master each passes on.
+    assertThat(withoutExecutorSettings(cluster.conf())).isEqualTo(local.conf());
+    assertThat(List.of(local.mainClass(), local.jar(), local.propertiesFile()))
+        .isEqualTo(List.of(cluster.mainClass(), cluster.jar(), cluster.propertiesFile()));
+    assertThat(withMaster(local.arguments(), "M")).isEqualTo(withMaster(cluster.arguments(), "M"));
+  }
+
+  @Test
+  void theChartRunsTheClassBinGovdataRunsLocally() throws IOException {
+    String script = Files.readString(Repository.root().resolve("bin/govdata"));
+
+    // bin/govdata's `pipeline ...` goes to run_pipelines, which starts Main with the same words.
+    assertThat(script)
+        .contains("generate|link|pipeline) run_pipelines \"$cmd\" \"$@\"")
+        .contains(PIPELINE_MAIN + " \"$@\"");
+    // Without --master Main runs local[*]: locally the master is the only thing left out.
+    SparkSubmit local = population(renderDefaultsWith("pipelines.spark.mode", "local"));
+    assertThat(local.master()).isEqualTo("local[*]");
+    assertThat(MAIN.check(local.arguments()).options()).containsEntry("--master", "local[*]");
   }
 
   @Test
@@ -157,7 +225,66 @@ class SparkJobsTest {
   }
 
   private static SparkSubmit population(ValueSet values) {
-    return submitOf(Rendered.with(values).cronJobPod("govdata-population").getContainers().get(0));
+    return population(Rendered.with(values));
+  }
+
+  private static SparkSubmit population(Manifests manifests) {
+    return submitOf(manifests.cronJobPod("govdata-population").getContainers().get(0));
+  }
+
+  private static Manifests renderDefaultsWith(String key, String value) {
+    return Manifests.parse(
+        new Helm(Repository.chart())
+            .template()
+            .withName(HelmChart.RELEASE)
+            .withNamespace(HelmChart.NAMESPACE)
+            .set(key, value)
+            .call());
+  }
+
+  private static Map<String, String> withoutExecutorSettings(Map<String, String> conf) {
+    Map<String, String> rest = new HashMap<>(conf);
+    rest.keySet()
+        .removeIf(
+            key ->
+                key.startsWith("spark.executor.")
+                    || key.startsWith("spark.kubernetes.")
+                    || key.equals("spark.driver.host")
+                    || key.equals("spark.driver.bindAddress"));
+    return rest;
+  }
+
+  private static List<String> withMaster(List<String> arguments, String master) {
+    List<String> replaced = new ArrayList<>(arguments);
+    replaced.set(replaced.indexOf("--master") + 1, master);
+    return replaced;
+  }
+
+  /** The claim of the volume mounted at exactly that path in the pod's first container. */
+  private static String claimMountedAt(PodSpec pod, String path) {
+    String volume =
+        pod.getContainers().get(0).getVolumeMounts().stream()
+            .filter(m -> m.getMountPath().equals(path))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("nothing mounted at " + path))
+            .getName();
+    return pod.getVolumes().stream()
+        .filter(v -> v.getName().equals(volume) && v.getPersistentVolumeClaim() != null)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(path + " is not a volume claim"))
+        .getPersistentVolumeClaim()
+        .getClaimName();
+  }
+
+  /** The existingClaim under that pointer, from the value set or else the defaults. */
+  private static String values(ValueSet values, String pointer) throws IOException {
+    JsonNode defaults = Manifests.yaml(Files.readString(Repository.chart().resolve("values.yaml")));
+    String claim = defaults.at(pointer + "/existingClaim").asText();
+    if (values.overrides() != null) {
+      JsonNode overrides = Manifests.yaml(Files.readString(values.overrides()));
+      claim = overrides.at(pointer + "/existingClaim").asText(claim);
+    }
+    return claim;
   }
 
   /** The content of a file the container sees, followed from its mount to the ConfigMap key. */

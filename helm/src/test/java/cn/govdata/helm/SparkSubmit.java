@@ -13,6 +13,7 @@ import java.util.Map;
  * @param deployMode the --deploy-mode, client when not given
  * @param mainClass the --class
  * @param propertiesFile the --properties-file, or null
+ * @param options every other option with its value (--master, --class, --name, ...)
  * @param conf every --conf key=value, in order
  * @param jar the application jar
  * @param arguments what the main class receives
@@ -22,11 +23,13 @@ record SparkSubmit(
     String deployMode,
     String mainClass,
     String propertiesFile,
+    Map<String, String> options,
     Map<String, String> conf,
     String jar,
     List<String> arguments) {
 
   SparkSubmit {
+    options = Map.copyOf(options);
     conf = Map.copyOf(conf);
     arguments = List.copyOf(arguments);
   }
@@ -63,6 +66,7 @@ record SparkSubmit(
         options.getOrDefault("--deploy-mode", "client"),
         options.get("--class"),
         options.get("--properties-file"),
+        options,
         conf,
         command.get(index),
         new ArrayList<>(command.subList(index + 1, command.size())));

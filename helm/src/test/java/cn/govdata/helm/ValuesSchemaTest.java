@@ -25,6 +25,7 @@ class ValuesSchemaTest {
           gateway.spark.mode               | yarn       | mode
           pipelines.mainClass              | PipelineMain | mainClass
           pipelines.jobs[0].schedule       | nightly    | schedule
+          pipelines.jobs[0].pipeline       | legal-entity | pipeline
           pipelines.jobs[0].driver.memory  | 4GB        | memory
           warehouse.type                   | nfs        | type
           elasticsearch.mode               | opensearch | mode

@@ -93,7 +93,7 @@ class SparkJobsTest {
 
     // Main reads the partitions from a system property of the driver JVM (client mode: this one).
     assertThat(submit.options())
-        .containsEntry("--driver-java-options", "-Dgovdata.shuffle.partitions=2000");
+        .containsEntry("--driver-java-options", "-Dgovdata.shuffle.partitions=330");
     assertThat(MAIN.check(submit.arguments()).options())
         .containsEntry("--link-config", "/etc/govdata/pipelines/population-link.yaml");
   }

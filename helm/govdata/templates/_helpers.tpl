@@ -282,12 +282,40 @@ spec:
         - name: work-dir
           mountPath: /opt/spark/work-dir
         {{- include "govdata.hadoopVolumeMount" .root | indent 8 }}
+        {{- if eq .component "pipelines" }}
+        {{- include "govdata.pipelineVolumeMounts" .root | indent 8 }}
+        {{- end }}
   volumes:
     - name: tmp
       emptyDir: {}
     - name: work-dir
       emptyDir: {}
     {{- include "govdata.hadoopVolume" .root | indent 4 }}
+    {{- if eq .component "pipelines" }}
+    {{- include "govdata.pipelineVolumes" .root | indent 4 }}
+    {{- end }}
+{{- end -}}
+
+{{/*
+The pipelines read their sources and write their home (and, for now, its Hadoop-catalog
+warehouse) as local paths: executors see both claims at the same paths as the driver.
+*/}}
+{{- define "govdata.pipelineVolumeMounts" }}
+- name: sources
+  mountPath: /var/lib/govdata/sources
+  readOnly: true
+- name: home
+  mountPath: /var/lib/govdata/pipelines
+{{- end -}}
+
+{{- define "govdata.pipelineVolumes" }}
+- name: sources
+  persistentVolumeClaim:
+    claimName: {{ .Values.pipelines.sources.existingClaim }}
+    readOnly: true
+- name: home
+  persistentVolumeClaim:
+    claimName: {{ .Values.pipelines.home.existingClaim }}
 {{- end -}}
 
 {{/* spark-submit's master and executor settings for a driver running in this pod. */}}

@@ -167,6 +167,11 @@ class SparkJobsTest {
     assertThat(executor.getSpec().getVolumes())
         .filteredOn(volume -> volume.getConfigMap() != null)
         .anySatisfy(v -> assertThat(v.getConfigMap().getName()).isEqualTo("gd-hadoop-conf"));
+    // The pipelines read sources and write their home as local paths: executors see the same
+    // claims at the same paths as the driver.
+    PodSpec executorPod = executor.getSpec();
+    assertThat(claimMountedAt(executorPod, SOURCES)).isEqualTo("gd-exchange-drop");
+    assertThat(claimMountedAt(executorPod, PIPELINE_HOME)).isEqualTo("gd-pipelines-home");
     // The driver's downward-API variables that the $(...) references above expand from.
     Container driver = manifests.cronJobPod("govdata-population").getContainers().get(0);
     assertThat(driver.getEnv())

@@ -70,8 +70,10 @@ class SparkJobsTest {
       assertThat(run.options())
           .containsEntry("--sources", SOURCES + "/" + job.get("sources").asText())
           .containsEntry("--home", PIPELINE_HOME);
-      assertThat(claimMountedAt(pod, SOURCES)).isEqualTo(values(values, "/pipelines/sources"));
-      assertThat(claimMountedAt(pod, PIPELINE_HOME)).isEqualTo(values(values, "/pipelines/home"));
+      assertThat(claimMountedAt(pod, SOURCES))
+          .isEqualTo(existingClaim(values, "/pipelines/sources"));
+      assertThat(claimMountedAt(pod, PIPELINE_HOME))
+          .isEqualTo(existingClaim(values, "/pipelines/home"));
       if (run.options().containsKey("--link-config")) {
         // The rules the job is given are the ones the chart renders for it, and Main's parser
         // of link configurations accepts them.
@@ -282,7 +284,7 @@ class SparkJobsTest {
   }
 
   /** The existingClaim under that pointer, from the value set or else the defaults. */
-  private static String values(ValueSet values, String pointer) throws IOException {
+  private static String existingClaim(ValueSet values, String pointer) throws IOException {
     JsonNode defaults = Manifests.yaml(Files.readString(Repository.chart().resolve("values.yaml")));
     String claim = defaults.at(pointer + "/existingClaim").asText();
     if (values.overrides() != null) {

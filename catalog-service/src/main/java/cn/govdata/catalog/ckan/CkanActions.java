@@ -125,8 +125,8 @@ final class CkanActions {
     }
     List<Map<String, Object>> results = new ArrayList<>();
     for (SearchHit hit : page.hits()) {
-      catalog
-          .find(caller, Long.parseLong(hit.id()))
+      entryId(hit.id())
+          .flatMap(id -> catalog.find(caller, id))
           .ifPresent(entry -> results.add(packageDict(entry, departments)));
     }
     Map<String, Object> facets = new LinkedHashMap<>();
@@ -455,5 +455,18 @@ final class CkanActions {
   private static boolean bool(Map<String, String> params, String name) {
     String text = params.get(name);
     return text != null && (text.equalsIgnoreCase("true") || text.equals("1"));
+  }
+
+  /**
+   * The directory entry id a search hit stands for. The index is shared infrastructure and may hold
+   * documents the directory did not write (another writer, a benchmark); those are skipped rather
+   * than failing the search.
+   */
+  private static Optional<Long> entryId(String indexId) {
+    try {
+      return Optional.of(Long.parseLong(indexId));
+    } catch (NumberFormatException notAnEntry) {
+      return Optional.empty();
+    }
   }
 }

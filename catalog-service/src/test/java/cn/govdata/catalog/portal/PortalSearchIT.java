@@ -2,11 +2,16 @@ package cn.govdata.catalog.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govdata.governance.directory.InformationResource;
+import cn.govdata.governance.directory.LifecycleStatus;
+import cn.govdata.search.CatalogEntry;
+import cn.govdata.search.CatalogIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,6 +49,7 @@ class PortalSearchIT extends PortalContext {
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
+  @Autowired CatalogIndex index;
 
   private JsonNode get(String url, Object... variables) throws Exception {
     ResponseEntity<String> response = http.getForEntity(url, String.class, variables);
@@ -212,6 +218,32 @@ class PortalSearchIT extends PortalContext {
     assertThat(first.contains(null, first.createProperty(hydra, "nextPage")))
         .isEqualTo(total > 100);
     assertThat(first.contains(null, first.createProperty(hydra, "lastPage"))).isTrue();
+  }
+
+  @Test
+  void aDocumentTheDirectoryDoesNotKnowIsSkippedNotAnError() throws Exception {
+    JsonNode published =
+        json.readTree(http.getForObject("/api/v1/entries?status=PUBLISHED&size=1", String.class))
+            .path("items")
+            .get(0);
+    InformationResource resource =
+        json.treeToValue(published.path("resource"), InformationResource.class);
+    // another writer of the shared index (a benchmark, a second node) leaves an id that is no entry
+    index.publish(
+        new CatalogEntry(
+            "foreign-1", resource, LifecycleStatus.PUBLISHED, "佛山市", 0, Instant.now()));
+    index.refresh();
+    try {
+      ResponseEntity<String> response =
+          http.getForEntity(
+              "/api/3/action/package_search?q={q}&rows=50", String.class, resource.name());
+      assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+      JsonNode result = json.readTree(response.getBody()).path("result");
+      assertThat(result.path("results").findValuesAsText("id")).doesNotContain("foreign-1");
+    } finally {
+      index.retire("foreign-1");
+      index.refresh();
+    }
   }
 
   @Test

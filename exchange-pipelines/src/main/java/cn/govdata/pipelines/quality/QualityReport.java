@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,25 +116,7 @@ public final class QualityReport {
         fieldOf(source, row.getString(1)).put("conflicts", row.getLong(2));
       }
     }
-    for (Map<String, Object> source : sources.values()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Map<String, Object>> fieldMap =
-          (Map<String, Map<String, Object>>) source.get("fields");
-      for (Map<String, Object> field : fieldMap.values()) {
-        long valid = (Long) field.getOrDefault("valid", 0L);
-        long repaired = (Long) field.getOrDefault("repaired", 0L);
-        long rejected = (Long) field.getOrDefault("rejected", 0L);
-        long missing = (Long) field.getOrDefault("missing", 0L);
-        long total = valid + repaired + rejected + missing;
-        long present = total - missing;
-        long conflicts1 = (Long) field.getOrDefault("conflicts", 0L);
-        field.put("completeness_before", ratio(present, total));
-        field.put("completeness_after", ratio(valid + repaired, total));
-        field.put("validity_before", ratio(valid, present));
-        field.put("validity_after", ratio(valid + repaired, present));
-        field.put("consistency", ratio(valid + repaired - conflicts1, valid + repaired));
-      }
-    }
+    deriveRatios(sources.values());
     // rules broken between fields of one record (a birth date that contradicts the identity number)
     for (Row row :
         standardised
@@ -161,7 +144,38 @@ public final class QualityReport {
     return new QualityReport(content);
   }
 
-  private static Map<String, Object> newSource() {
+  /** A report from counts gathered elsewhere (see {@link QualityCounts}). */
+  static QualityReport of(Map<String, Object> header, Map<String, Map<String, Object>> sources) {
+    deriveRatios(sources.values());
+    Map<String, Object> content = new LinkedHashMap<>(header);
+    content.put("sources", sources);
+    return new QualityReport(content);
+  }
+
+  /** Completeness, validity and consistency per field from its status and conflict counts. */
+  private static void deriveRatios(Collection<Map<String, Object>> sources) {
+    for (Map<String, Object> source : sources) {
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Object>> fieldMap =
+          (Map<String, Map<String, Object>>) source.get("fields");
+      for (Map<String, Object> field : fieldMap.values()) {
+        long valid = (Long) field.getOrDefault("valid", 0L);
+        long repaired = (Long) field.getOrDefault("repaired", 0L);
+        long rejected = (Long) field.getOrDefault("rejected", 0L);
+        long missing = (Long) field.getOrDefault("missing", 0L);
+        long total = valid + repaired + rejected + missing;
+        long present = total - missing;
+        long conflicts = (Long) field.getOrDefault("conflicts", 0L);
+        field.put("completeness_before", ratio(present, total));
+        field.put("completeness_after", ratio(valid + repaired, total));
+        field.put("validity_before", ratio(valid, present));
+        field.put("validity_after", ratio(valid + repaired, present));
+        field.put("consistency", ratio(valid + repaired - conflicts, valid + repaired));
+      }
+    }
+  }
+
+  static Map<String, Object> newSource() {
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("rows", 0L);
     source.put("rejected_rows", new TreeMap<String, Object>());
@@ -170,7 +184,7 @@ public final class QualityReport {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> fieldOf(Map<String, Object> source, String field) {
+  static Map<String, Object> fieldOf(Map<String, Object> source, String field) {
     Map<String, Object> fields = (Map<String, Object>) source.get("fields");
     return (Map<String, Object>)
         fields.computeIfAbsent(

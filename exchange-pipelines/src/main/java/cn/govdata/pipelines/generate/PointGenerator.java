@@ -117,8 +117,8 @@ public final class PointGenerator {
       case "gcj02" -> {
         Point noisy =
             new Point(
-                gcj.longitude() + gaussian(random) * GPS_NOISE_DEGREES,
-                gcj.latitude() + gaussian(random) * GPS_NOISE_DEGREES);
+                gcj.longitude() + Draws.gaussian(random) * GPS_NOISE_DEGREES,
+                gcj.latitude() + Draws.gaussian(random) * GPS_NOISE_DEGREES);
         yield located(id, noisy, random.nextBoolean() ? "GCJ-02" : "gcj02");
       }
       case "wgs84" -> located(id, CoordinateSystem.WGS84.fromGcj02(gcj), "WGS84");
@@ -183,12 +183,6 @@ public final class PointGenerator {
       }
     }
     return last;
-  }
-
-  /** Box-Muller: SplittableRandom has no nextGaussian on Java 17. */
-  private static double gaussian(SplittableRandom random) {
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
-        * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   private static String degrees(double value) {

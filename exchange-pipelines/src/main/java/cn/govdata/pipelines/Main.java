@@ -1,8 +1,13 @@
 package cn.govdata.pipelines;
 
 import cn.govdata.pipelines.generate.EntityGenerator;
+import cn.govdata.pipelines.generate.MacroeconomicGenerator;
+import cn.govdata.pipelines.generate.PointGenerator;
 import cn.govdata.pipelines.generate.PopulationGenerator;
+import cn.govdata.pipelines.geospatial.GeospatialPipeline;
 import cn.govdata.pipelines.link.LinkCommand;
+import cn.govdata.pipelines.macro.IndicatorCatalogue;
+import cn.govdata.pipelines.macro.MacroeconomicPipeline;
 import cn.govdata.pipelines.population.PopulationPipeline;
 import cn.govdata.pipelines.run.RunRecord;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -22,6 +28,10 @@ import org.apache.spark.sql.SparkSession;
  * generate legal_entity --entities N [--seed S] --output DIR
  * link --config link.yaml --input a.csv [--charset GBK] [--input b.csv] --output clusters.csv [--truth truth.csv]
  * pipeline population --sources DIR [--mappings DIR] [--link-config FILE] [--home DIR] [--master M]
+ * generate points --count N [--seed S] --output DIR
+ * generate macroeconomic [--from YEAR] [--to YEAR] [--seed S] --output DIR
+ * pipeline geospatial [--points FILE] [--home DIR] [--master M]
+ * pipeline macroeconomic --sources DIR [--mappings DIR] [--indicators FILE] [--tolerance T] [--home DIR] [--master M]
  * </pre>
  */
 public final class Main {
@@ -70,6 +80,14 @@ public final class Main {
   }
 
   private static void generate(List<String> args) {
+    if (!args.isEmpty() && args.get(0).equals("points")) {
+      generatePoints(args.subList(1, args.size()));
+      return;
+    }
+    if (!args.isEmpty() && args.get(0).equals("macroeconomic")) {
+      generateMacroeconomic(args.subList(1, args.size()));
+      return;
+    }
     if (!args.isEmpty() && args.get(0).equals("legal_entity")) {
       Map<String, String> options =
           options(args.subList(1, args.size()), List.of("--entities", "--seed", "--output"));
@@ -116,6 +134,14 @@ public final class Main {
   }
 
   private static void pipeline(List<String> args) {
+    if (!args.isEmpty() && args.get(0).equals("geospatial")) {
+      geospatial(args.subList(1, args.size()));
+      return;
+    }
+    if (!args.isEmpty() && args.get(0).equals("macroeconomic")) {
+      macroeconomic(args.subList(1, args.size()));
+      return;
+    }
     if (args.isEmpty() || !args.get(0).equals("population")) {
       throw new IllegalArgumentException(
           "usage: pipeline population --sources DIR [--mappings DIR] [--link-config FILE] [--home DIR]");
@@ -172,5 +198,106 @@ public final class Main {
       throw new IllegalArgumentException(key + " is required");
     }
     return value;
+  }
+
+  private static void generatePoints(List<String> args) {
+    Map<String, String> options = options(args, List.of("--count", "--seed", "--output"));
+    Path output = Path.of(required(options, "--output"));
+    PointGenerator.Summary summary =
+        new PointGenerator(
+                Long.parseLong(options.getOrDefault("--seed", "1")),
+                Integer.parseInt(options.getOrDefault("--count", "2000")))
+            .write(output);
+    System.out.printf(
+        "generated %,d points into %s: %s%n", summary.points(), output, summary.kinds());
+  }
+
+  private static void generateMacroeconomic(List<String> args) {
+    Map<String, String> options = options(args, List.of("--from", "--to", "--seed", "--output"));
+    Path output = Path.of(required(options, "--output"));
+    MacroeconomicGenerator.Summary summary =
+        new MacroeconomicGenerator(
+                Long.parseLong(options.getOrDefault("--seed", "1")),
+                Integer.parseInt(options.getOrDefault("--from", "2021")),
+                Integer.parseInt(options.getOrDefault("--to", "2024")))
+            .write(output);
+    System.out.printf(
+        "generated %s rows into %s; injected %d outliers and %d city/district gaps%n",
+        summary.rows(), output, summary.outliers(), summary.gaps());
+  }
+
+  private static void geospatial(List<String> args) {
+    Map<String, String> options =
+        options(args, List.of("--points", "--home", "--master", "--run-id"));
+    Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
+    GeospatialPipeline.Request request =
+        new GeospatialPipeline.Request(
+            Optional.ofNullable(options.get("--points")).map(Path::of),
+            home.resolve("runs"),
+            options.getOrDefault("--run-id", runId("geospatial")));
+    SparkSession spark = SparkSessions.create(settings(options), "govdata-geospatial");
+    try {
+      report(new GeospatialPipeline(spark, System.err::println).run(request));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void macroeconomic(List<String> args) {
+    Map<String, String> options =
+        options(
+            args,
+            List.of(
+                "--sources",
+                "--mappings",
+                "--indicators",
+                "--tolerance",
+                "--home",
+                "--master",
+                "--run-id"));
+    Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
+    MacroeconomicPipeline.Request defaults =
+        MacroeconomicPipeline.Request.defaults(
+            Path.of(required(options, "--sources")),
+            home.resolve("runs"),
+            options.getOrDefault("--run-id", runId("macroeconomic")));
+    MacroeconomicPipeline.Request request =
+        new MacroeconomicPipeline.Request(
+            defaults.sources(),
+            options.containsKey("--mappings")
+                ? PopulationPipeline.mappingsIn(Path.of(options.get("--mappings")))
+                : defaults.mappings(),
+            options.containsKey("--indicators")
+                ? IndicatorCatalogue.read(Path.of(options.get("--indicators")))
+                : defaults.catalogue(),
+            defaults.provinceCode(),
+            options.containsKey("--tolerance")
+                ? Double.parseDouble(options.get("--tolerance"))
+                : defaults.tolerance(),
+            defaults.outlierThreshold(),
+            defaults.runsDirectory(),
+            defaults.runId());
+    SparkSession spark = SparkSessions.create(settings(options), "govdata-macroeconomic");
+    try {
+      report(new MacroeconomicPipeline(spark, System.err::println).run(request));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static String runId(String pipeline) {
+    return pipeline
+        + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+
+  private static void report(RunRecord run) {
+    System.out.println(
+        "run "
+            + run.runId()
+            + " "
+            + run.status()
+            + "; reports in "
+            + run.details().get("run_directory"));
   }
 }

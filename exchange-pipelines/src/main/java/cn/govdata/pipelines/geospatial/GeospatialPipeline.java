@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import cn.govdata.governance.codes.Gb2260Regions;
 import cn.govdata.governance.codes.Region;
 import cn.govdata.pipelines.SparkSessions;
+import cn.govdata.pipelines.ingest.Encodings;
 import cn.govdata.pipelines.quality.QualityCounts;
 import cn.govdata.pipelines.run.RecordedRun;
 import cn.govdata.pipelines.run.RunRecord;
@@ -121,7 +122,7 @@ public final class GeospatialPipeline {
     header.put("divisions", regions.size());
     header.put("division_history", history.size());
 
-    step(2, "boundaries of Guangdong's cities (echarts " + "guangdong.json)");
+    step(2, "boundaries of Guangdong's cities (echarts guangdong.json)");
     List<Boundary> boundaries = Boundaries.guangdongCities();
     write(boundaries(boundaries), "boundaries", request.runId(), outputs);
     quality.rows("boundaries", boundaries.size());
@@ -155,6 +156,8 @@ public final class GeospatialPipeline {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("points file not found: " + file);
     }
+    // addresses in another encoding would reach the address parser as replacement characters
+    Encodings.verify(file, StandardCharsets.UTF_8);
     Dataset<Row> rows =
         spark
             .read()

@@ -163,4 +163,22 @@ class GeospatialPipelineIT {
                 .getString(0))
         .isEqualTo("FAILED");
   }
+
+  @Test
+  @Order(6)
+  void aPointsFileInAnotherEncodingIsRefusedNamingTheEncoding() throws IOException {
+    Path gbk = home.resolve("gbk.csv");
+    Files.write(
+        gbk,
+        "id,lon,lat,crs,address\n1,,,,广东省佛山市南海区桂城街道1号\n"
+            .getBytes(java.nio.charset.Charset.forName("GBK")));
+    GeospatialPipeline pipeline = new GeospatialPipeline(spark, line -> {});
+    assertThatThrownBy(
+            () ->
+                pipeline.run(
+                    new GeospatialPipeline.Request(
+                        Optional.of(gbk), home.resolve("runs"), "geospatial-test-3")))
+        .hasMessageContaining("gbk.csv")
+        .hasMessageContaining("UTF-8");
+  }
 }

@@ -129,8 +129,11 @@ public final class PeerNodeReceiver implements DeliveryReceiver {
             .header(ExchangeAgent.SHA256_HEADER, file.sha256())
             .header("Content-Type", "application/octet-stream")
             .PUT(
-                BodyPublishers.fromPublisher(
-                    BodyPublishers.ofInputStream(() -> open(file.path(), path)), file.bytes())));
+                faults == Faults.NONE
+                    ? BodyPublishers.ofFile(path)
+                    : BodyPublishers.fromPublisher(
+                        BodyPublishers.ofInputStream(() -> open(file.path(), path)),
+                        file.bytes())));
   }
 
   private InputStream open(String name, Path path) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.govdata.governance.directory.ResourceCode;
 import cn.govdata.governance.exchange.ExchangeLog;
 import cn.govdata.governance.exchange.LogVerification;
+import cn.govdata.pipelines.ChildJvm;
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.delivery.DeliveredCsv;
 import cn.govdata.pipelines.delivery.Deliverer;
@@ -19,13 +20,11 @@ import cn.govdata.pipelines.delivery.Faults;
 import cn.govdata.pipelines.delivery.RetryPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -134,26 +133,18 @@ class KilledPeerDeliveryIT {
   }
 
   private static Process startChild(TwoNodes nodes, long snapshot) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(PeerDeliveryChild.class.getName());
-    command.addAll(
-        List.of(
-            SharedSpark.warehouse().toString(),
-            TABLE,
-            String.valueOf(snapshot),
-            nodes.provinceHome.directory().toString(),
-            nodes.provinceCertificate.keystore().toString(),
-            nodes.cityUrl().toString(),
-            "kill-1"));
+    List<String> command =
+        ChildJvm.command(
+            PeerDeliveryChild.class,
+            List.of(
+                SharedSpark.warehouse().toString(),
+                TABLE,
+                String.valueOf(snapshot),
+                nodes.provinceHome.directory().toString(),
+                nodes.provinceCertificate.keystore().toString(),
+                nodes.cityUrl().toString(),
+                "kill-1"));
+
     return new ProcessBuilder(command)
         .redirectError(nodes.root.resolve("child.err").toFile())
         .start();

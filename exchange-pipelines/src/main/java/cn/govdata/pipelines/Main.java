@@ -1,5 +1,6 @@
 package cn.govdata.pipelines;
 
+import cn.govdata.pipelines.exchange.ExchangeCommands;
 import cn.govdata.pipelines.generate.EntityGenerator;
 import cn.govdata.pipelines.generate.MacroeconomicGenerator;
 import cn.govdata.pipelines.generate.PointGenerator;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,11 @@ import org.apache.spark.sql.SparkSession;
  * generate macroeconomic [--from YEAR] [--to YEAR] [--seed S] --output DIR
  * pipeline geospatial [--points FILE] [--home DIR] [--master M]
  * pipeline macroeconomic --sources DIR [--mappings DIR] [--indicators FILE] [--tolerance T] [--home DIR] [--master M]
+ * agent --home DIR --port P --tls-keystore F --tls-password-env V [--peers FILE]
+ * deliver-due --catalog URL --api-key-env V --home DIR [--once]
  * </pre>
+ *
+ * The last two are the exchange's, see {@link ExchangeCommands}.
  */
 public final class Main {
 
@@ -53,13 +59,15 @@ public final class Main {
   static void run(List<String> args) {
     if (args.isEmpty()) {
       throw new IllegalArgumentException(
-          "usage: generate | link | pipeline (see bin/govdata help)");
+          "usage: generate | link | pipeline | agent | deliver-due (see bin/govdata help)");
     }
     List<String> rest = args.subList(1, args.size());
     switch (args.get(0)) {
       case "generate" -> generate(rest);
       case "link" -> link(rest);
       case "pipeline" -> pipeline(rest);
+      case "agent" -> exchange(rest, false);
+      case "deliver-due" -> exchange(rest, true);
       default -> throw new IllegalArgumentException("unknown command " + args.get(0));
     }
   }
@@ -181,6 +189,43 @@ public final class Main {
               + run.details().get("run_directory"));
     } finally {
       spark.stop();
+    }
+  }
+
+  private static void exchange(List<String> args, boolean deliverDue) {
+    List<String> pairs = new ArrayList<>(args);
+    boolean once = pairs.remove("--once");
+    List<String> allowed =
+        deliverDue
+            ? List.of(
+                "--catalog",
+                "--api-key-env",
+                "--home",
+                "--interval-seconds",
+                "--tls-keystore",
+                "--tls-password-env",
+                "--peers",
+                "--master")
+            : List.of(
+                "--home", "--port", "--tls-keystore", "--tls-password-env", "--peers", "--bind");
+    Map<String, String> options = options(pairs, allowed);
+    try {
+      if (deliverDue) {
+        if (once) {
+          options.put("--once", "true");
+        }
+        Map<String, String> spark = new HashMap<>(options);
+        ExchangeCommands.deliverDue(
+            options,
+            home -> {
+              spark.put("--home", home.toString());
+              return SparkSessions.create(settings(spark), "govdata-deliver-due");
+            });
+      } else {
+        ExchangeCommands.agent(options);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

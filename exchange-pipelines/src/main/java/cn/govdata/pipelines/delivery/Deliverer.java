@@ -7,6 +7,7 @@ import cn.govdata.governance.exchange.Receipt;
 import cn.govdata.governance.exchange.Signed;
 import cn.govdata.pipelines.delivery.DeliveryTarget.FileDrop;
 import cn.govdata.pipelines.delivery.DeliveryTarget.JdbcTable;
+import cn.govdata.pipelines.delivery.DeliveryTarget.PeerNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +125,9 @@ public final class Deliverer {
       int attempts)
       throws Exception {
     Signed<DeliveryManifest> signed;
-    if (target instanceof FileDrop drop) {
+    if (target instanceof FileDrop || target instanceof PeerNode) {
+      // a peer node gets the files of a local staging drop, uploaded by its receiver
+      FileDrop drop = target instanceof PeerNode peer ? peer.staging() : (FileDrop) target;
       Path directory = FileDropWriter.deliveryDirectory(drop, request.deliveryId());
       Optional<Signed<DeliveryManifest>> earlier = FileDropWriter.published(directory);
       if (earlier.isPresent() && earlier.get().isSignedBy(sender.publicKey())) {

@@ -2,9 +2,13 @@ package cn.govdata.pipelines.delivery;
 
 import cn.govdata.governance.validation.Checks;
 import cn.govdata.governance.validation.InvalidFieldException;
+import java.net.URI;
 import java.nio.file.Path;
 
-/** Where a delivery goes: files in a drop directory, or a table in a JDBC database. */
+/**
+ * Where a delivery goes: files in a drop directory, a table in a JDBC database, or another node's
+ * exchange agent.
+ */
 public sealed interface DeliveryTarget {
 
   /** What the delivery status and the exchange log show, without credentials. */
@@ -73,6 +77,32 @@ public sealed interface DeliveryTarget {
     @Override
     public String toString() {
       return "JdbcTable[" + describe() + "]";
+    }
+  }
+
+  /**
+   * Another node (对端节点), reached through its exchange agent over mutual TLS. The files are written
+   * first into a local staging drop exactly as for {@link FileDrop} (so a resumed delivery sends
+   * the same files), then uploaded; the peer skips what it already holds.
+   *
+   * @param exchangeUrl the peer's exchange agent, {@code https://host:port}
+   * @param peerNodeId the peer's node id, as in the peer registry
+   * @param staging where the files are written before they are sent
+   */
+  record PeerNode(URI exchangeUrl, String peerNodeId, FileDrop staging) implements DeliveryTarget {
+    public PeerNode {
+      Checks.required(exchangeUrl, "exchangeUrl");
+      if (!"https".equals(exchangeUrl.getScheme())) {
+        throw new InvalidFieldException(
+            "exchangeUrl", "https", "exchangeUrl must be an https URL, got " + exchangeUrl);
+      }
+      Checks.requiredText(peerNodeId, "peerNodeId", 63);
+      Checks.required(staging, "staging");
+    }
+
+    @Override
+    public String describe() {
+      return "node " + peerNodeId + " at " + exchangeUrl;
     }
   }
 }

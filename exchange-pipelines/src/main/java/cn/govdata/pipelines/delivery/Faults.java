@@ -17,4 +17,9 @@ public interface Faults {
 
   /** After the manifest is published, before the receiver is asked for its receipt. */
   default void beforeReceipt(java.nio.file.Path deliveryDirectory) {}
+
+  /** The bytes of a file on their way to a peer node; a test may damage or stall them. */
+  default java.io.InputStream inTransit(String file, java.io.InputStream bytes) {
+    return bytes;
+  }
 }

@@ -14,11 +14,9 @@ import cn.govdata.pipelines.delivery.DeliveryTarget.FileDrop;
 import cn.govdata.pipelines.delivery.DeliveryTarget.FileFormat;
 import cn.govdata.pipelines.delivery.DeliveryTarget.JdbcTable;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,10 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -378,26 +372,7 @@ class DeliveryIT {
   }
 
   static List<Long> csvIdList(Path directory) throws IOException {
-    List<Long> ids = new ArrayList<>();
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(directory)) {
-      files = listed.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-    }
-    for (Path file : files) {
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-          CSVParser parser =
-              CSVFormat.RFC4180
-                  .builder()
-                  .setHeader()
-                  .setSkipHeaderRecord(true)
-                  .get()
-                  .parse(reader)) {
-        for (CSVRecord record : parser) {
-          ids.add(Long.parseLong(record.get("id")));
-        }
-      }
-    }
-    return ids;
+    return DeliveredCsv.ids(directory);
   }
 
   static void flipAByte(Path file) {

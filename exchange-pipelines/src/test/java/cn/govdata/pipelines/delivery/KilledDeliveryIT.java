@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.govdata.governance.directory.ResourceCode;
 import cn.govdata.governance.exchange.ExchangeLog;
 import cn.govdata.governance.exchange.NodeKey;
+import cn.govdata.pipelines.ChildJvm;
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.delivery.DeliveryTarget.JdbcTable;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -110,26 +109,18 @@ class KilledDeliveryIT {
   }
 
   private static Process startChild(Path home, long snapshot, String url) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(DeliveryChild.class.getName());
-    command.addAll(
-        List.of(
-            SharedSpark.warehouse().toString(),
-            TABLE,
-            String.valueOf(snapshot),
-            url,
-            "person_copy",
-            "killed-1",
-            home.toString()));
+    List<String> command =
+        ChildJvm.command(
+            DeliveryChild.class,
+            List.of(
+                SharedSpark.warehouse().toString(),
+                TABLE,
+                String.valueOf(snapshot),
+                url,
+                "person_copy",
+                "killed-1",
+                home.toString()));
+
     return new ProcessBuilder(command).redirectError(home.resolve("child.err").toFile()).start();
   }
 

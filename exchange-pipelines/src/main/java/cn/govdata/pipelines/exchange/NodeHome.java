@@ -1,0 +1,80 @@
+package cn.govdata.pipelines.exchange;
+
+import cn.govdata.governance.exchange.NodeKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+/**
+ * Where a node keeps its federation files under its home directory:
+ *
+ * <pre>
+ * federation/peers.json       the peer registry, written by the control plane
+ * federation/node.key(.pub)   the node's Ed25519 signing key (created on first use)
+ * exchange/inbound-log.jsonl  the agent's exchange log (what was received, who was refused)
+ * exchange/outbound-log.jsonl the deliveries' exchange log (what was sent, the receipts)
+ * exchange/outbox/            deliveries staged before they are sent
+ * exchange/received/          deliveries received whole, per sending node
+ * exchange/status/            the outgoing deliveries' states
+ * </pre>
+ *
+ * Each process owns one log file (a log takes a file lock), so the agent and the delivering process
+ * of one node keep separate chains, both signed with the node key.
+ */
+public record NodeHome(Path directory) {
+
+  public Path peers() {
+    return directory.resolve("federation").resolve("peers.json");
+  }
+
+  public Path inboundLog() {
+    return directory.resolve("exchange").resolve("inbound-log.jsonl");
+  }
+
+  public Path outboundLog() {
+    return directory.resolve("exchange").resolve("outbound-log.jsonl");
+  }
+
+  public Path outbox() {
+    return directory.resolve("exchange").resolve("outbox");
+  }
+
+  public Path statuses() {
+    return directory.resolve("exchange").resolve("status");
+  }
+
+  /** The node's signing key, created (with its public half beside it) when there is none yet. */
+  public NodeKey nodeKey(String nodeId) {
+    Path file = directory.resolve("federation").resolve("node.key");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.createDirectories(directory.resolve("exchange"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file.getParent(), e);
+    }
+    if (!Files.exists(file)) {
+      NodeKey.generate(nodeId).writePrivateKey(file);
+    }
+    return NodeKey.load(nodeId, file);
+  }
+
+  /** The node id a node certificate carries: its subject's CN. */
+  public static String nodeId(X509Certificate certificate) {
+    try {
+      for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN")) {
+          return rdn.getValue().toString();
+        }
+      }
+    } catch (InvalidNameException e) {
+      throw new IllegalArgumentException("unreadable certificate subject", e);
+    }
+    throw new IllegalArgumentException(
+        "the node certificate has no CN: " + certificate.getSubjectX500Principal());
+  }
+}

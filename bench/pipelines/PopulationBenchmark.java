@@ -10,6 +10,7 @@
 import cn.govdata.pipelines.PipelineSettings;
 import cn.govdata.pipelines.SparkSessions;
 import cn.govdata.pipelines.generate.PopulationGenerator;
+import cn.govdata.pipelines.golden.BaseDatabasePipeline;
 import cn.govdata.pipelines.link.PairwiseEvaluation;
 import cn.govdata.pipelines.population.PopulationPipeline;
 import cn.govdata.pipelines.run.RunRecord;
@@ -65,7 +66,7 @@ public class PopulationBenchmark {
     RunRecord record =
         new PopulationPipeline(spark, System.err::println)
             .run(
-                new PopulationPipeline.Request(
+                new BaseDatabasePipeline.Request(
                     sources,
                     PopulationPipeline.defaultMappings(),
                     PopulationPipeline.defaultLinkConfig(),

@@ -6,7 +6,11 @@ import cn.govdata.pipelines.generate.MacroeconomicGenerator;
 import cn.govdata.pipelines.generate.PointGenerator;
 import cn.govdata.pipelines.generate.PopulationGenerator;
 import cn.govdata.pipelines.geospatial.GeospatialPipeline;
+import cn.govdata.pipelines.golden.BaseDatabasePipeline;
+import cn.govdata.pipelines.ingest.SourceMapping;
+import cn.govdata.pipelines.legalentity.LegalEntityPipeline;
 import cn.govdata.pipelines.link.LinkCommand;
+import cn.govdata.pipelines.link.LinkConfig;
 import cn.govdata.pipelines.macro.IndicatorCatalogue;
 import cn.govdata.pipelines.macro.MacroeconomicPipeline;
 import cn.govdata.pipelines.population.PopulationPipeline;
@@ -20,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -29,11 +34,12 @@ import org.apache.spark.sql.SparkSession;
  * generate population --people N [--seed S] --output DIR
  * generate legal_entity --entities N [--seed S] --output DIR
  * link --config link.yaml --input a.csv [--charset GBK] [--input b.csv] --output clusters.csv [--truth truth.csv]
- * pipeline population --sources DIR [--mappings DIR] [--link-config FILE] [--home DIR] [--master M]
+ * pipeline population|legal_entity --sources DIR [--mappings DIR] [--link-config FILE] [--home DIR]
+ *     [--master M] [--warehouse URI] [--catalog-conf key=value]…
+ * pipeline geospatial [--points FILE] [--home DIR] [--master M] [--warehouse URI]
+ * pipeline macroeconomic --sources DIR [--mappings DIR] [--indicators FILE] [--tolerance T] [--home DIR] [--master M] [--warehouse URI]
  * generate points --count N [--seed S] --output DIR
  * generate macroeconomic [--from YEAR] [--to YEAR] [--seed S] --output DIR
- * pipeline geospatial [--points FILE] [--home DIR] [--master M]
- * pipeline macroeconomic --sources DIR [--mappings DIR] [--indicators FILE] [--tolerance T] [--home DIR] [--master M]
  * agent --home DIR --port P --tls-keystore F --tls-password-env V [--peers FILE]
  * deliver-due --catalog URL --api-key-env V --home DIR [--once]
  * </pre>
@@ -131,7 +137,7 @@ public final class Main {
 
   private static void link(List<String> args) {
     LinkCommand.Arguments arguments = LinkCommand.parse(args);
-    SparkSession spark = SparkSessions.create(settings(Map.of()), "govdata-link");
+    SparkSession spark = SparkSessions.create(settings(Map.of(), List.of()), "govdata-link");
     try {
       LinkCommand.run(spark, arguments, line -> System.err.println("[link] " + line))
           .forEach(System.out::println);
@@ -141,45 +147,75 @@ public final class Main {
     }
   }
 
+  private static final String PIPELINE_USAGE =
+      "usage: pipeline population --sources DIR [--mappings DIR] [--link-config FILE] [--home DIR]"
+          + " [--warehouse URI] [--catalog-conf key=value] | pipeline legal_entity (the same)"
+          + " | pipeline geospatial [--points FILE] | pipeline macroeconomic --sources DIR";
+
   private static void pipeline(List<String> args) {
-    if (!args.isEmpty() && args.get(0).equals("geospatial")) {
-      geospatial(args.subList(1, args.size()));
-      return;
+    String database = args.isEmpty() ? "" : args.get(0);
+    switch (database) {
+      case "population" ->
+          baseDatabase(
+              args,
+              PopulationPipeline.definition(),
+              PopulationPipeline::defaultMappings,
+              PopulationPipeline::defaultLinkConfig);
+      case "legal_entity" ->
+          baseDatabase(
+              args,
+              LegalEntityPipeline.definition(),
+              LegalEntityPipeline::defaultMappings,
+              LegalEntityPipeline::defaultLinkConfig);
+      case "geospatial" -> geospatial(args.subList(1, args.size()));
+      case "macroeconomic" -> macroeconomic(args.subList(1, args.size()));
+      default -> throw new IllegalArgumentException(PIPELINE_USAGE);
     }
-    if (!args.isEmpty() && args.get(0).equals("macroeconomic")) {
-      macroeconomic(args.subList(1, args.size()));
-      return;
-    }
-    if (args.isEmpty() || !args.get(0).equals("population")) {
-      throw new IllegalArgumentException(
-          "usage: pipeline population --sources DIR [--mappings DIR] [--link-config FILE] [--home DIR]");
-    }
+  }
+
+  /** {@code pipeline population|legal_entity …}: one run of a base database. */
+  private static void baseDatabase(
+      List<String> args,
+      BaseDatabasePipeline.Definition definition,
+      Supplier<List<SourceMapping>> defaultMappings,
+      Supplier<LinkConfig> defaultLinkConfig) {
+    List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+    List<String> catalogConf = catalogConf(rest);
     Map<String, String> options =
         options(
-            args.subList(1, args.size()),
-            List.of("--sources", "--mappings", "--link-config", "--home", "--master", "--run-id"));
-    PipelineSettings settings = settings(options);
+            rest,
+            List.of(
+                "--sources",
+                "--mappings",
+                "--link-config",
+                "--home",
+                "--master",
+                "--run-id",
+                "--warehouse",
+                "--catalog-conf"));
+    PipelineSettings settings = settings(options, catalogConf);
     Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
     String runId =
         options.getOrDefault(
             "--run-id",
-            "population-"
+            definition.namespace()
+                + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    PopulationPipeline.Request request =
-        new PopulationPipeline.Request(
+    BaseDatabasePipeline.Request request =
+        new BaseDatabasePipeline.Request(
             Path.of(required(options, "--sources")),
             options.containsKey("--mappings")
-                ? PopulationPipeline.mappingsIn(Path.of(options.get("--mappings")))
-                : PopulationPipeline.defaultMappings(),
+                ? SourceMapping.readAll(Path.of(options.get("--mappings")))
+                : defaultMappings.get(),
             options.containsKey("--link-config")
-                ? cn.govdata.pipelines.link.LinkConfig.read(Path.of(options.get("--link-config")))
-                : PopulationPipeline.defaultLinkConfig(),
+                ? LinkConfig.read(Path.of(options.get("--link-config")))
+                : defaultLinkConfig.get(),
             home.resolve("runs"),
             runId,
             LocalDate.now());
-    SparkSession spark = SparkSessions.create(settings, "govdata-population");
+    SparkSession spark = SparkSessions.create(settings, "govdata-" + definition.namespace());
     try {
-      RunRecord run = new PopulationPipeline(spark, System.err::println).run(request);
+      RunRecord run = new BaseDatabasePipeline(spark, definition, System.err::println).run(request);
       System.out.println(
           "run "
               + run.runId()
@@ -230,11 +266,30 @@ public final class Main {
   }
 
   private static PipelineSettings settings(Map<String, String> options) {
-    Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
-    return new PipelineSettings(
-        options.getOrDefault("--master", System.getProperty("govdata.spark.master", "local[*]")),
-        home.resolve("warehouse").toAbsolutePath(),
-        Integer.getInteger("govdata.shuffle.partitions", 8));
+    return settings(options, List.of());
+  }
+
+  /** Takes every {@code --catalog-conf key=value} out of {@code args}. */
+  private static List<String> catalogConf(List<String> args) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < args.size(); ) {
+      if (args.get(i).equals("--catalog-conf") && i + 1 < args.size()) {
+        values.add(args.remove(i + 1));
+        args.remove(i);
+      } else {
+        i++;
+      }
+    }
+    return values;
+  }
+
+  private static PipelineSettings settings(Map<String, String> options, List<String> catalogConf) {
+    return PipelineSettings.resolve(
+        options.get("--master"),
+        Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var"))),
+        options.get("--warehouse"),
+        catalogConf,
+        System.getProperties());
   }
 
   private static String required(Map<String, String> options, String key) {
@@ -273,7 +328,7 @@ public final class Main {
 
   private static void geospatial(List<String> args) {
     Map<String, String> options =
-        options(args, List.of("--points", "--home", "--master", "--run-id"));
+        options(args, List.of("--points", "--home", "--master", "--run-id", "--warehouse"));
     Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
     GeospatialPipeline.Request request =
         new GeospatialPipeline.Request(
@@ -299,7 +354,8 @@ public final class Main {
                 "--tolerance",
                 "--home",
                 "--master",
-                "--run-id"));
+                "--run-id",
+                "--warehouse"));
     Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
     MacroeconomicPipeline.Request defaults =
         MacroeconomicPipeline.Request.defaults(
@@ -310,7 +366,7 @@ public final class Main {
         new MacroeconomicPipeline.Request(
             defaults.sources(),
             options.containsKey("--mappings")
-                ? PopulationPipeline.mappingsIn(Path.of(options.get("--mappings")))
+                ? SourceMapping.readAll(Path.of(options.get("--mappings")))
                 : defaults.mappings(),
             options.containsKey("--indicators")
                 ? IndicatorCatalogue.read(Path.of(options.get("--indicators")))

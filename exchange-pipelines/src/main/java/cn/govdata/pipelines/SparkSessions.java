@@ -4,8 +4,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the Spark session for the command line and the benchmark; jobs never build their own, they
- * receive one. The Iceberg catalog {@value #CATALOG} is a Hadoop catalog under the warehouse; on a
- * cluster the same settings come from spark-submit instead.
+ * receive one. The Iceberg catalog {@value #CATALOG} is a Hadoop catalog under the warehouse unless
+ * {@link PipelineSettings#catalog()} makes it another; on a cluster the same settings come from
+ * spark-submit instead.
  */
 public final class SparkSessions {
 
@@ -20,7 +21,7 @@ public final class SparkSessions {
 
   public static SparkSession.Builder configure(
       SparkSession.Builder builder, PipelineSettings settings) {
-    return builder
+    builder
         .master(settings.master())
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
@@ -28,10 +29,8 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "Asia/Shanghai")
         .config(
             "spark.sql.extensions",
-            "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-        .config("spark.sql.catalog." + CATALOG, "org.apache.iceberg.spark.SparkCatalog")
-        .config("spark.sql.catalog." + CATALOG + ".type", "hadoop")
-        .config(
-            "spark.sql.catalog." + CATALOG + ".warehouse", settings.warehouse().toUri().toString());
+            "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+    settings.catalogProperties().forEach(builder::config);
+    return builder;
   }
 }

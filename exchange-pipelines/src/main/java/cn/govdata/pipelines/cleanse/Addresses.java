@@ -1,6 +1,7 @@
 package cn.govdata.pipelines.cleanse;
 
 import cn.govdata.pipelines.cleanse.Divisions.Division;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,41 +29,39 @@ public final class Addresses {
     }
     String rest = ChineseScript.toSimplified(text).replace(" ", "");
     Division province = null;
+    for (Division division : Divisions.provinces()) {
+      Optional<String> after = stripName(rest, division.province());
+      if (after.isPresent()) {
+        province = division;
+        rest = after.get();
+        break;
+      }
+    }
     Division city = null;
+    for (Division division : Divisions.cities(province)) {
+      Optional<String> after = stripName(rest, division.city());
+      if (after.isPresent()) {
+        city = division;
+        rest = after.get();
+        break;
+      }
+    }
     Division county = null;
-    for (Division division : Divisions.all()) {
-      if (division.city().isEmpty()) {
-        Optional<String> after = stripName(rest, division.province());
-        if (after.isPresent()) {
-          province = division;
-          rest = after.get();
-          break;
-        }
-      }
-    }
-    for (Division division : Divisions.all()) {
-      if (!division.city().isEmpty()
-          && !division.isCounty()
-          && (province == null || division.province().equals(province.province()))) {
-        Optional<String> after = stripName(rest, division.city());
-        if (after.isPresent()) {
-          city = division;
-          rest = after.get();
-          break;
-        }
-      }
-    }
-    for (Division division : Divisions.all()) {
-      if (division.isCounty() && (city == null || division.city().equals(city.city()))) {
+    if (city != null || province != null) {
+      for (Division division : Divisions.counties(city != null ? city : province)) {
         Optional<String> after =
-            rest.startsWith(division.county())
-                ? Optional.of(rest.substring(division.county().length()))
-                : city != null ? stripName(rest, division.county()) : Optional.empty();
+            city != null ? stripName(rest, division.county()) : stripFullName(rest, division);
         if (after.isPresent()) {
           county = division;
           rest = after.get();
           break;
         }
+      }
+    } else {
+      // no province or city: a county by its full name, when the name is unique in the country
+      county = uniqueCountyAtStart(rest);
+      if (county != null) {
+        rest = rest.substring(county.county().length());
       }
     }
     Division found = county != null ? county : city != null ? city : province;
@@ -77,13 +76,36 @@ public final class Addresses {
     return new ParsedAddress(cleaned, found.code(), rest);
   }
 
+  private static Optional<String> stripFullName(String text, Division county) {
+    return text.startsWith(county.county())
+        ? Optional.of(text.substring(county.county().length()))
+        : Optional.empty();
+  }
+
+  private static final int LONGEST_COUNTY_NAME = 16;
+
+  private static Division uniqueCountyAtStart(String text) {
+    for (int end = Math.min(text.length(), LONGEST_COUNTY_NAME); end >= 2; end--) {
+      List<Division> named = Divisions.countiesNamed(text.substring(0, end));
+      if (!named.isEmpty()) {
+        return named.size() == 1 ? named.get(0) : null;
+      }
+    }
+    return null;
+  }
+
   /** The rest of {@code text} after {@code name} or its short form at the start. */
   private static Optional<String> stripName(String text, String name) {
     if (text.startsWith(name)) {
       return Optional.of(text.substring(name.length()));
     }
     String shortName = Divisions.shortName(name);
-    if (!shortName.equals(name) && text.startsWith(shortName)) {
+    // 朝阳区 is not 朝阳市 abbreviated: a short name followed by another level's suffix is a
+    // different division's name
+    if (!shortName.equals(name)
+        && text.startsWith(shortName)
+        && !text.startsWith("区", shortName.length())
+        && !text.startsWith("县", shortName.length())) {
       return Optional.of(text.substring(shortName.length()));
     }
     return Optional.empty();

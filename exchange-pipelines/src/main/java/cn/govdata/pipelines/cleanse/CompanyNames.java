@@ -34,30 +34,69 @@ public final class CompanyNames {
     if (key == null) {
       return null;
     }
-    // Text.matchKey already dropped the brackets: strip region names wherever they stand.
-    for (Divisions.Division division : Divisions.all()) {
-      for (String name : List.of(division.province(), division.city(), division.county())) {
-        if (!name.isEmpty()) {
-          key = stripLeading(key, name);
-          key = stripLeading(key, Divisions.shortName(name));
-        }
-      }
-    }
+    // Text.matchKey already dropped the brackets: strip the leading region (province, city,
+    // county, each optional, full or short) and a region left at the end by 顺达贸易(佛山)有限公司.
+    key = stripLeadingRegion(key);
     for (String form : LEGAL_FORMS) {
       if (key.endsWith(form) && key.length() > form.length() + 1) {
         key = key.substring(0, key.length() - form.length());
         break;
       }
     }
-    for (Divisions.Division division : Divisions.all()) {
-      String shortCity = Divisions.shortName(division.city());
-      if (!shortCity.isEmpty()
-          && key.endsWith(shortCity)
-          && key.length() > shortCity.length() + 1) {
+    for (Divisions.Division city : Divisions.cities(null)) {
+      String shortCity = Divisions.shortName(city.city());
+      if (key.endsWith(shortCity) && key.length() > shortCity.length() + 1) {
         key = key.substring(0, key.length() - shortCity.length());
+        break;
       }
     }
     return key;
+  }
+
+  /**
+   * Strips a leading province, city and county name. Counties are stripped by their short name only
+   * after their city (佛山市南海区, 佛山南海): across the country, two-character county names (永泰, 富民, 东方)
+   * are also trade names.
+   */
+  private static String stripLeadingRegion(String key) {
+    Divisions.Division province = null;
+    for (Divisions.Division division : Divisions.provinces()) {
+      String stripped = stripName(key, division.province());
+      if (!stripped.equals(key)) {
+        province = division;
+        key = stripped;
+        break;
+      }
+    }
+    Divisions.Division city = null;
+    for (Divisions.Division division : Divisions.cities(province)) {
+      String stripped = stripName(key, division.city());
+      if (!stripped.equals(key)) {
+        city = division;
+        key = stripped;
+        break;
+      }
+    }
+    if (city != null) {
+      for (Divisions.Division division : Divisions.counties(city)) {
+        String stripped = stripName(key, division.county());
+        if (!stripped.equals(key)) {
+          return stripped;
+        }
+      }
+      return key;
+    }
+    for (int end = Math.min(key.length() - 2, 16); end >= 2; end--) {
+      if (!Divisions.countiesNamed(key.substring(0, end)).isEmpty()) {
+        return key.substring(end);
+      }
+    }
+    return key;
+  }
+
+  private static String stripName(String key, String name) {
+    String stripped = stripLeading(key, name);
+    return stripped.equals(key) ? stripLeading(key, Divisions.shortName(name)) : stripped;
   }
 
   private static String stripLeading(String key, String name) {

@@ -26,6 +26,34 @@ public final class OrganisationIdentifiers {
         : Cleaned.rejected(check.rule(), raw);
   }
 
+  /**
+   * The credit code in a column that may hold a legacy identifier instead (the tax register): a
+   * legacy organisation code or old tax number means the credit code is missing, not wrong — it
+   * survives as the {@link #organisationCodeOf(String) organisation code}.
+   */
+  public static Cleaned creditCodeOrLegacy(String raw) {
+    Cleaned credit = creditCode(raw);
+    if (credit.status() == Cleaned.Status.REJECTED && organisationKey(raw) != null) {
+      return Cleaned.missing(raw);
+    }
+    return credit;
+  }
+
+  /**
+   * The organisation code (组织机构代码) inside a credit code, a legacy organisation code or an old tax
+   * number (region + organisation code, counted as repaired: {@code
+   * organisation-code.from-tax-number}); missing when the identifier is none of them.
+   */
+  public static Cleaned organisationCodeOf(String raw) {
+    String key = organisationKey(raw);
+    if (key == null) {
+      return Cleaned.missing(raw);
+    }
+    return Text.alphanumeric(raw).length() == 15
+        ? Cleaned.repaired(key, "organisation-code.from-tax-number", raw)
+        : Cleaned.valid(key, raw);
+  }
+
   public static Cleaned organisationCode(String raw) {
     String text = Text.alphanumeric(raw);
     if (text == null) {

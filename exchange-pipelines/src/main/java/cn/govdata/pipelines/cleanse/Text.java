@@ -34,6 +34,15 @@ public final class Text {
     return out == null ? text : out.toString();
   }
 
+  /**
+   * Free text (ethnicity, marital status, a supervising body) standardised: layout only, script
+   * kept as sent; blank is missing.
+   */
+  public static Cleaned standardise(String raw) {
+    String cleaned = clean(raw);
+    return cleaned == null ? Cleaned.missing(raw) : Cleaned.valid(cleaned, raw);
+  }
+
   /** Half-width, trimmed, inner runs of white space collapsed to one space; blank becomes null. */
   public static String clean(String text) {
     if (text == null) {

@@ -4,7 +4,6 @@ import cn.govdata.governance.codes.CreditCodes;
 import cn.govdata.governance.codes.OrganizationCodes;
 import cn.govdata.governance.codes.RegistrationNumbers;
 import cn.govdata.pipelines.cleanse.ChineseScript;
-import cn.govdata.pipelines.cleanse.Divisions;
 import cn.govdata.pipelines.cleanse.Divisions.Division;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +122,7 @@ public final class EntityGenerator {
     Map<Register, TableWriter> writers = new EnumMap<>(Register.class);
     Map<Register, Long> counts = new EnumMap<>(Register.class);
     List<Division> counties =
-        Divisions.all().stream().filter(d -> d.code().startsWith("44") && d.isCounty()).toList();
+        DemoDivisions.counties().stream().filter(d -> d.code().startsWith("44")).toList();
     try (TableWriter truth =
         TableWriter.open(
             directory.resolve("truth.csv"),

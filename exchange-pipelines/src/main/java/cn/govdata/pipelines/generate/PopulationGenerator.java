@@ -117,7 +117,7 @@ public final class PopulationGenerator {
     }
     this.seed = seed;
     this.people = people;
-    List<Division> counties = Divisions.all().stream().filter(Division::isCounty).toList();
+    List<Division> counties = DemoDivisions.counties();
     List<Division> residenceList = new ArrayList<>();
     for (Division county : counties) {
       // the demo zone is Foshan: most residents live there

@@ -47,6 +47,9 @@ public final class SourceReader {
   }
 
   public Dataset<Row> read(Path directory, SourceMapping mapping) {
+    if (mapping.jdbc() != null) {
+      return standardNames(jdbc(mapping), mapping);
+    }
     Path file = directory.resolve(mapping.file());
     if (!Files.isRegularFile(file)) {
       throw new SourceException(mapping.source(), "file.missing", "no file " + file);
@@ -59,6 +62,51 @@ public final class SourceReader {
           default -> throw new IllegalStateException(mapping.format());
         };
     return standardNames(rows, mapping);
+  }
+
+  /**
+   * A table or query read through Spark's JDBC source, every column as a string like the file
+   * formats. The driver must be on the classpath (PostgreSQL's is; Hive JDBC's is added by the
+   * deployment, see docs/pipelines.md).
+   */
+  private Dataset<Row> jdbc(SourceMapping mapping) {
+    SourceMapping.Jdbc jdbc = mapping.jdbc();
+    HiveJdbcDialect.register();
+    var reader = spark.read().format("jdbc").option("url", jdbc.url());
+    reader =
+        jdbc.table() != null
+            ? reader.option("dbtable", jdbc.table())
+            : reader.option("query", jdbc.query());
+    if (jdbc.user() != null) {
+      reader = reader.option("user", jdbc.user());
+    }
+    if (jdbc.passwordEnvironment() != null) {
+      String password = System.getenv(jdbc.passwordEnvironment());
+      if (password == null) {
+        throw new SourceException(
+            mapping.source(),
+            "jdbc.password-missing",
+            "environment variable " + jdbc.passwordEnvironment() + " is not set");
+      }
+      reader = reader.option("password", password);
+    }
+    Dataset<Row> rows;
+    try {
+      rows = reader.load();
+    } catch (Exception e) { // the driver's SQLException reaches here undeclared, through Scala
+      throw new SourceException(
+          mapping.source(),
+          "jdbc.read",
+          "cannot read " + jdbc.describe() + ": " + e.getMessage(),
+          e);
+    }
+    requireColumns(mapping, List.of(rows.columns()));
+    List<Column> columns = new ArrayList<>();
+    for (String column : rows.columns()) {
+      columns.add(col(quoted(column)).cast("string").as(column));
+    }
+    return rows.select(columns.toArray(Column[]::new))
+        .withColumn(REJECTED, lit(null).cast("string"));
   }
 
   private Dataset<Row> csv(Path file, SourceMapping mapping) {
@@ -167,7 +215,12 @@ public final class SourceReader {
       throw new SourceException(
           mapping.source(),
           "mapping.column-missing",
-          "mapped columns " + missing + " are not in " + mapping.file() + "; it has " + present);
+          "mapped columns "
+              + missing
+              + " are not in "
+              + mapping.location()
+              + "; it has "
+              + present);
     }
   }
 

@@ -52,8 +52,16 @@ public record LinkConfig(
    * @param name the column the engine uses
    * @param from input columns to take it from, the first one present wins
    * @param standardise the standardiser applied (see {@link Standardisers})
+   * @param optional when none of the columns is present the field is empty instead of an error (a
+   *     registration number only the enterprise register has)
    */
-  public record Field(String name, List<String> from, String standardise) implements Serializable {
+  public record Field(String name, List<String> from, String standardise, boolean optional)
+      implements Serializable {
+
+    public Field(String name, List<String> from, String standardise) {
+      this(name, from, standardise, false);
+    }
+
     public Field {
       if (name == null || name.isBlank()) {
         throw new LinkConfigException("fields.name", "a field needs a name");
@@ -129,6 +137,18 @@ public record LinkConfig(
     }
   }
 
+  /** A configuration shipped on the classpath, e.g. {@code /cn/govdata/pipelines/link/x.yaml}. */
+  public static LinkConfig readResource(String resource) {
+    try (InputStream in = LinkConfig.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new LinkConfigException(resource, "no such resource");
+      }
+      return read(in, resource);
+    } catch (IOException e) {
+      throw new LinkConfigException(resource, "cannot read: " + e.getMessage());
+    }
+  }
+
   public static LinkConfig read(InputStream in, String name) {
     JsonNode root;
     try {
@@ -142,7 +162,11 @@ public record LinkConfig(
     List<Field> fields = new ArrayList<>();
     for (JsonNode field : root.path("fields")) {
       fields.add(
-          new Field(text(field, "name"), strings(field.path("from")), text(field, "standardise")));
+          new Field(
+              text(field, "name"),
+              strings(field.path("from")),
+              text(field, "standardise"),
+              field.path("optional").asBoolean(false)));
     }
     List<List<String>> blocking = new ArrayList<>();
     for (JsonNode rule : root.path("blocking")) {

@@ -47,5 +47,22 @@ public record LinkResult(Dataset<Row> clusters, Dataset<Row> pairs, Statistics s
     public double candidatePairsPerRecord() {
       return records == 0 ? 0 : (double) candidatePairs / records;
     }
+
+    /** The counts and the model as a run record keeps them. */
+    public java.util.Map<String, Object> asMap() {
+      java.util.Map<String, Object> linkage = new java.util.LinkedHashMap<>();
+      linkage.put("records", records);
+      linkage.put("candidate_pairs", candidatePairs);
+      linkage.put("candidate_pairs_per_record", candidatePairsPerRecord());
+      linkage.put("pairs_per_blocking_rule", pairsPerRule);
+      linkage.put("oversized_blocks_skipped", oversizedBlocks);
+      linkage.put("linked_pairs", matchedPairs);
+      linkage.put("deterministic_pairs", deterministicPairs);
+      linkage.put("entities", clusters);
+      linkage.put("match_share", lambda);
+      linkage.put("em_iterations", emIterations);
+      linkage.put("model", model);
+      return linkage;
+    }
   }
 }

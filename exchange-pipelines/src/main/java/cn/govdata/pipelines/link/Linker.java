@@ -59,15 +59,16 @@ public final class Linker {
     Set<String> present = Set.of(input.columns());
     Dataset<Row> prepared = input;
     for (LinkConfig.Field field : config.fields()) {
-      String column =
-          field.from().stream()
-              .filter(present::contains)
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new LinkConfigException(
-                          "fields." + field.name(),
-                          "none of the columns " + field.from() + " is in the input " + present));
+      String column = field.from().stream().filter(present::contains).findFirst().orElse(null);
+      if (column == null && field.optional()) {
+        prepared = prepared.withColumn(field.name(), lit(null).cast("string"));
+        continue;
+      }
+      if (column == null) {
+        throw new LinkConfigException(
+            "fields." + field.name(),
+            "none of the columns " + field.from() + " is in the input " + present);
+      }
       UserDefinedFunction function =
           udf(Standardisers.named(field.standardise(), today), DataTypes.StringType);
       prepared = prepared.withColumn(field.name(), function.apply(col(column).cast("string")));

@@ -30,6 +30,7 @@ public final class Standardisers {
           "sex",
           "company_name",
           "credit_code",
+          "registration_number",
           "organisation_key");
 
   private Standardisers() {}
@@ -46,6 +47,7 @@ public final class Standardisers {
       case "sex" -> raw -> Sexes.standardise(raw).value();
       case "company_name" -> CompanyNames::matchKey;
       case "credit_code" -> raw -> OrganisationIdentifiers.creditCode(raw).value();
+      case "registration_number" -> raw -> OrganisationIdentifiers.registrationNumber(raw).value();
       case "organisation_key" -> OrganisationIdentifiers::organisationKey;
       default -> throw new LinkConfigException("standardise", "unknown standardiser " + name);
     };

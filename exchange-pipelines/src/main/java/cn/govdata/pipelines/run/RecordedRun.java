@@ -2,22 +2,17 @@ package cn.govdata.pipelines.run;
 
 import static org.apache.spark.sql.functions.lit;
 
-import cn.govdata.pipelines.population.PopulationPipeline;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a pipeline's work as one recorded run: the base databases' namespaces exist, the work fills
- * the run's details (inputs, outputs with snapshot ids, reports, decisions), and the run is
- * recorded with {@link RunLog} whether it succeeds or fails; a failure is rethrown.
+ * A {@link PipelineRun} for pipelines without numbered steps (geospatial, macroeconomic): the work
+ * fills the run's details (inputs, outputs with snapshot ids, reports, decisions), and the run is
+ * recorded whether it succeeds or fails; a failure is rethrown.
  */
 public final class RecordedRun {
 
@@ -36,26 +31,7 @@ public final class RecordedRun {
       Path runDirectory,
       Consumer<String> progress,
       Work work) {
-    Instant started = Instant.now();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("run_directory", runDirectory.toString());
-    try {
-      PopulationPipeline.createNamespaces(spark);
-      work.execute(details);
-      RunRecord run = new RunRecord(runId, pipeline, "SUCCEEDED", started, Instant.now(), details);
-      new RunLog(spark).record(pipeline, run, runDirectory);
-      progress.accept(
-          String.format(
-              "[%s] done in %.1f s",
-              pipeline, Duration.between(started, run.finished()).toMillis() / 1000.0));
-      return run;
-    } catch (RuntimeException e) {
-      details.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
-      RunRecord run = new RunRecord(runId, pipeline, "FAILED", started, Instant.now(), details);
-      progress.accept("[" + pipeline + "] FAILED: " + e.getMessage());
-      new RunLog(spark).record(pipeline, run, runDirectory);
-      throw e;
-    }
+    return new PipelineRun(spark, pipeline, 1, progress).run(runId, runDirectory, work::execute);
   }
 
   /**
@@ -69,9 +45,6 @@ public final class RecordedRun {
   }
 
   public static long latestSnapshot(SparkSession spark, String table) {
-    return spark
-        .sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC LIMIT 1")
-        .as(Encoders.LONG())
-        .first();
+    return PipelineRun.latestSnapshot(spark, table);
   }
 }

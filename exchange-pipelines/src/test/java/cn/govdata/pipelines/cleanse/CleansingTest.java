@@ -170,4 +170,60 @@ class CleansingTest {
     assertThat(CompanyNames.matchKey("顺达贸易有限公司南海分公司")).isNotEqualTo(key);
     assertThat(CompanyNames.standardise("顺达贸易（佛山） 有限公司").value()).isEqualTo("顺达贸易(佛山)有限公司");
   }
+
+  @Test
+  void addressesAnywhereInTheCountryResolveToTheNationalDivisions() {
+    assertThat(Addresses.parse("惠州博罗县罗阳镇1号").divisionCode()).isEqualTo("441322");
+    assertThat(Addresses.parse("北京市朝阳区建国路1号").divisionCode()).isEqualTo("110105");
+    assertThat(Addresses.parse("长春朝阳区西安大路2号").divisionCode()).isEqualTo("220104");
+    // a county directly under its province
+    Addresses.ParsedAddress xiantao = Addresses.parse("湖北仙桃市沔阳大道3号");
+    assertThat(xiantao.divisionCode()).isEqualTo("429004");
+    assertThat(xiantao.cleaned().value()).isEqualTo("湖北省仙桃市沔阳大道3号");
+    // 朝阳区 alone could be Beijing's or Changchun's: not guessed
+    assertThat(Addresses.parse("朝阳区建国路1号").divisionCode()).isNull();
+    assertThat(Addresses.parse("博罗县罗阳镇1号").cleaned().value()).isEqualTo("广东省惠州市博罗县罗阳镇1号");
+  }
+
+  @Test
+  void countyShortNamesAreTradeNamesUnlessTheyFollowTheirCity() {
+    // 永泰县 is in Fujian; 永泰 at the start of a name is a trade name
+    assertThat(CompanyNames.matchKey("永泰顺达贸易有限公司")).isEqualTo("永泰顺达贸易");
+    assertThat(CompanyNames.matchKey("福州市永泰顺达贸易有限公司")).isEqualTo("顺达贸易");
+    assertThat(CompanyNames.matchKey("博罗县顺达贸易有限公司")).isEqualTo("顺达贸易");
+  }
+
+  @Test
+  void divisionsComeFromTheNationalListWithTheirHierarchy() {
+    assertThat(Divisions.find("440605").orElseThrow().fullName()).isEqualTo("广东省佛山市南海区");
+    assertThat(Divisions.find("110105").orElseThrow().fullName()).isEqualTo("北京市朝阳区");
+    assertThat(Divisions.all()).hasSizeGreaterThan(3000);
+    assertThat(Divisions.counties(Divisions.find("440600").orElseThrow()))
+        .extracting(Divisions.Division::code)
+        .containsExactly("440604", "440605", "440606", "440607", "440608");
+  }
+
+  @Test
+  void aLegacyIdentifierInTheCreditCodeColumnIsAMissingCreditCodeButAnOrganisationCode() {
+    String organisation = "MA4UP1K2" + OrganizationCodes.checkCharacter("MA4UP1K2");
+    String credit = CreditCodes.compose('9', '1', "440605", organisation);
+    assertThat(OrganisationIdentifiers.creditCodeOrLegacy(credit).status()).isEqualTo(Status.VALID);
+    assertThat(OrganisationIdentifiers.organisationCodeOf(credit).value()).isEqualTo(organisation);
+
+    String taxNumber = "440605" + organisation;
+    assertThat(OrganisationIdentifiers.creditCodeOrLegacy(taxNumber).status())
+        .isEqualTo(Status.MISSING);
+    Cleaned fromTaxNumber = OrganisationIdentifiers.organisationCodeOf(taxNumber);
+    assertThat(fromTaxNumber.value()).isEqualTo(organisation);
+    assertThat(fromTaxNumber.rule()).isEqualTo("organisation-code.from-tax-number");
+    assertThat(OrganisationIdentifiers.organisationCodeOf("MA4UP1K2-" + organisation.charAt(8)))
+        .isEqualTo(Cleaned.valid(organisation, "MA4UP1K2-" + organisation.charAt(8)));
+
+    char wrong = credit.charAt(17) == '0' ? '1' : '0';
+    Cleaned mistyped = OrganisationIdentifiers.creditCodeOrLegacy(credit.substring(0, 17) + wrong);
+    assertThat(mistyped.status()).isEqualTo(Status.REJECTED);
+    assertThat(mistyped.rule()).isEqualTo("credit-code.check-character");
+    assertThat(OrganisationIdentifiers.organisationCodeOf("123").status())
+        .isEqualTo(Status.MISSING);
+  }
 }

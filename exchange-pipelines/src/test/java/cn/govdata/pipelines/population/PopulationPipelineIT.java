@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.generate.PopulationGenerator;
+import cn.govdata.pipelines.golden.BaseDatabasePipeline;
 import cn.govdata.pipelines.ingest.SourceException;
 import cn.govdata.pipelines.ingest.SourceMapping;
 import cn.govdata.pipelines.link.PairwiseEvaluation;
@@ -48,8 +49,8 @@ class PopulationPipelineIT {
     summary = new PopulationGenerator(20_251_126L, 1_500).write(sources, done -> {});
   }
 
-  private static PopulationPipeline.Request request(String runId, List<SourceMapping> mappings) {
-    return new PopulationPipeline.Request(
+  private static BaseDatabasePipeline.Request request(String runId, List<SourceMapping> mappings) {
+    return new BaseDatabasePipeline.Request(
         sources,
         mappings,
         PopulationPipeline.defaultLinkConfig(),

@@ -183,7 +183,7 @@ public final class Gb2260Regions implements RegionDirectory {
   }
 
   /** The name without its administrative suffix, when at least two characters remain. */
-  static Optional<String> shortName(String name) {
+  public static Optional<String> shortName(String name) {
     for (String suffix : SUFFIXES) {
       if (name.endsWith(suffix) && name.length() - suffix.length() >= 2) {
         return Optional.of(name.substring(0, name.length() - suffix.length()));

@@ -158,10 +158,16 @@ public final class Main {
     }
   }
 
-  private static PipelineSettings settings(Map<String, String> options) {
+  /**
+   * The master is {@code --master}, else {@code -Dgovdata.spark.master}, else the one spark-submit
+   * gave this driver ({@code spark.master}: in cluster mode the driver learns it only from its
+   * configuration, and a master set in the session builder would override it), else local[*].
+   */
+  static PipelineSettings settings(Map<String, String> options) {
     Path home = Path.of(options.getOrDefault("--home", System.getProperty("govdata.home", "var")));
+    String submitted = System.getProperty("spark.master", "local[*]");
     return new PipelineSettings(
-        options.getOrDefault("--master", System.getProperty("govdata.spark.master", "local[*]")),
+        options.getOrDefault("--master", System.getProperty("govdata.spark.master", submitted)),
         home.resolve("warehouse").toAbsolutePath(),
         Integer.getInteger("govdata.shuffle.partitions", 8));
   }

@@ -7,6 +7,7 @@ import cn.govdata.sql.GatewayProcess;
 import cn.govdata.sql.demo.DemoZone;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +84,43 @@ class HiveJdbcBypassIT extends BypassSuite {
   @Test
   void theSessionUserIsTheAuthenticatedUser() throws Exception {
     assertThat(query(ANALYST, "SELECT current_user()")).containsExactly(List.of(ANALYST));
+  }
+
+  /**
+   * The HiveServer2 metadata operations (GetTables, GetColumns, GetSchemas) that JDBC tools call
+   * for their table tree: Spark's thrift server answers them from its built-in session catalog, not
+   * from the Iceberg catalog the gateway serves, so they name no table of the base databases —
+   * least of all one the user may not select.
+   */
+  @Test
+  void jdbcMetadataCallsListNoTableOrColumnTheUserMayNotSelect() throws Exception {
+    DatabaseMetaData citizen = connection("citizen").getMetaData();
+    List<String> tables = new ArrayList<>();
+    try (ResultSet result = citizen.getTables(null, null, "%", null)) {
+      while (result.next()) {
+        tables.add(result.getString("TABLE_SCHEM") + "." + result.getString("TABLE_NAME"));
+      }
+    }
+    assertThat(tables).doesNotContain("population.person", "population.household");
+    assertThat(tables).noneMatch(name -> name.endsWith(".person") || name.endsWith(".household"));
+    List<String> columns = new ArrayList<>();
+    for (String table : List.of("person", "household")) {
+      try (ResultSet result = citizen.getColumns(null, "population", table, "%")) {
+        while (result.next()) {
+          columns.add(table + "." + result.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    try (ResultSet result = citizen.getColumns(null, null, "%", "id_number")) {
+      while (result.next()) {
+        columns.add(result.getString("TABLE_NAME") + "." + result.getString("COLUMN_NAME"));
+      }
+    }
+    assertThat(columns).isEmpty();
+    DatabaseMetaData clerk = connection("clerk").getMetaData();
+    try (ResultSet result = clerk.getColumns(null, "population", "household", "%")) {
+      assertThat(result.next()).as("household columns listed to the clerk").isFalse();
+    }
   }
 
   @Test

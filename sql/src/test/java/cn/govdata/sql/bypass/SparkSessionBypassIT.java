@@ -77,6 +77,22 @@ class SparkSessionBypassIT extends BypassSuite {
         "[open_data/air_quality/aqi]");
   }
 
+  @Test
+  void describeLeavesOutADeniedColumnAndShowCreateTableIsRefused() {
+    List<Object> described =
+        query("citizen", "DESCRIBE TABLE EXTENDED open_data.air_quality").stream()
+            .map(row -> row.get(0))
+            .toList();
+    assertThat(described).contains("station", "region_code", "observed_on").doesNotContain("aqi");
+    // the officer, denied nothing, sees the column the citizen does not
+    assertThat(query(cn.govdata.sql.demo.DemoZone.OFFICER.name(), "DESCRIBE open_data.air_quality"))
+        .extracting(row -> row.get(0))
+        .contains("aqi");
+    assertDenied("citizen", "DESCRIBE open_data.air_quality aqi", "[open_data/air_quality/aqi]");
+    assertDenied(
+        "citizen", "SHOW CREATE TABLE open_data.air_quality", "[open_data/air_quality/aqi]");
+  }
+
   @AfterAll
   void stopSpark() {
     spark.stop();

@@ -7,7 +7,6 @@ import cn.govdata.sql.GatewayProcess;
 import cn.govdata.sql.demo.DemoZone;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,40 +86,62 @@ class HiveJdbcBypassIT extends BypassSuite {
   }
 
   /**
-   * The HiveServer2 metadata operations (GetTables, GetColumns, GetSchemas) that JDBC tools call
-   * for their table tree: Spark's thrift server answers them from its built-in session catalog, not
-   * from the Iceberg catalog the gateway serves, so they name no table of the base databases —
-   * least of all one the user may not select.
+   * The HiveServer2 metadata operations JDBC tools call for their table tree (GetSchemas,
+   * GetTables, GetColumns) list the gateway's tables and columns, only those the user may select.
    */
   @Test
-  void jdbcMetadataCallsListNoTableOrColumnTheUserMayNotSelect() throws Exception {
-    DatabaseMetaData citizen = connection("citizen").getMetaData();
+  void jdbcMetadataCallsListOnlyTheTablesAndColumnsTheUserMaySelect() throws Exception {
+    assertThat(tables("citizen"))
+        .contains("open_data.air_quality")
+        .doesNotContain("population.person", "population.household");
+    assertThat(tables("clerk"))
+        .contains("population.person")
+        .doesNotContain("population.household");
+    assertThat(tables(DemoZone.OFFICER.name()))
+        .contains("population.person", "population.household", "open_data.air_quality");
+    assertThat(columns("citizen", "population", "person")).isEmpty();
+    assertThat(columns("clerk", "population", "household")).isEmpty();
+    assertThat(columns(ANALYST, "population", "person"))
+        .containsExactly(
+            "id_number", "full_name", "mobile", "home_address", "region_code", "birth_date");
+    // a column pattern over every table names no column of a denied one
+    List<String> idColumns = new ArrayList<>();
+    try (ResultSet result =
+        connection("citizen").getMetaData().getColumns(null, null, "%", "%id_number")) {
+      while (result.next()) {
+        idColumns.add(result.getString("TABLE_NAME") + "." + result.getString("COLUMN_NAME"));
+      }
+    }
+    assertThat(idColumns).isEmpty();
+    List<String> schemas = new ArrayList<>();
+    try (ResultSet result = connection("citizen").getMetaData().getSchemas()) {
+      while (result.next()) {
+        schemas.add(result.getString("TABLE_SCHEM"));
+      }
+    }
+    assertThat(schemas).contains("population", "open_data");
+  }
+
+  /** {@code schema.table} of every table DatabaseMetaData.getTables lists to {@code user}. */
+  private List<String> tables(String user) throws SQLException {
     List<String> tables = new ArrayList<>();
-    try (ResultSet result = citizen.getTables(null, null, "%", null)) {
+    try (ResultSet result = connection(user).getMetaData().getTables(null, null, "%", null)) {
       while (result.next()) {
         tables.add(result.getString("TABLE_SCHEM") + "." + result.getString("TABLE_NAME"));
       }
     }
-    assertThat(tables).doesNotContain("population.person", "population.household");
-    assertThat(tables).noneMatch(name -> name.endsWith(".person") || name.endsWith(".household"));
+    return tables;
+  }
+
+  /** The column names DatabaseMetaData.getColumns lists to {@code user}, in table order. */
+  private List<String> columns(String user, String schema, String table) throws SQLException {
     List<String> columns = new ArrayList<>();
-    for (String table : List.of("person", "household")) {
-      try (ResultSet result = citizen.getColumns(null, "population", table, "%")) {
-        while (result.next()) {
-          columns.add(table + "." + result.getString("COLUMN_NAME"));
-        }
-      }
-    }
-    try (ResultSet result = citizen.getColumns(null, null, "%", "id_number")) {
+    try (ResultSet result = connection(user).getMetaData().getColumns(null, schema, table, "%")) {
       while (result.next()) {
-        columns.add(result.getString("TABLE_NAME") + "." + result.getString("COLUMN_NAME"));
+        columns.add(result.getString("COLUMN_NAME"));
       }
     }
-    assertThat(columns).isEmpty();
-    DatabaseMetaData clerk = connection("clerk").getMetaData();
-    try (ResultSet result = clerk.getColumns(null, "population", "household", "%")) {
-      assertThat(result.next()).as("household columns listed to the clerk").isFalse();
-    }
+    return columns;
   }
 
   @Test

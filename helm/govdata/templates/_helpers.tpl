@@ -460,3 +460,94 @@ local[{{ .localThreads }}]
 {{- range .Values.federation.peers }}{{ if .cidr }}{{ $cidrs = append $cidrs .cidr }}{{ end }}{{ end -}}
 {{- toYaml $cidrs -}}
 {{- end -}}
+
+{{/* cn.govdata.pipelines.Main's arguments for a job; no --master: Main takes spark-submit's. .root, .job */}}
+{{- define "govdata.pipelineArguments" -}}
+- pipeline
+- {{ .job.pipeline }}
+- --sources
+- /var/lib/govdata/sources/{{ .job.sources }}
+{{- if .job.linkConfig }}
+- --link-config
+- {{ .root.Values.pipelines.configDir }}/{{ .job.name }}-link.yaml
+{{- end }}
+- --home
+- /var/lib/govdata/pipelines
+{{- end -}}
+
+{{/* What a pipeline driver needs in its environment: object-store, HDFS and Atlas credentials. */}}
+{{- define "govdata.pipelineDriverEnv" -}}
+{{- include "govdata.warehouseEnv" . }}
+{{- include "govdata.hadoopEnv" . }}
+{{- if .Values.atlas.enabled }}
+- name: GOVDATA_ATLAS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "govdata.atlasSecret" . }}
+      key: {{ .Values.atlas.passwordKey }}
+{{- end }}
+{{- end -}}
+
+{{/* A pipeline driver's files: link rules, sources, home, federation and HDFS configuration. .root, .job */}}
+{{- define "govdata.pipelineDriverVolumeMounts" -}}
+{{- if .job.linkConfig }}
+- name: pipeline-config
+  mountPath: {{ .root.Values.pipelines.configDir }}
+  readOnly: true
+{{- end }}
+{{- include "govdata.pipelineVolumeMounts" .root }}
+{{- include "govdata.federationVolumeMount" .root }}
+{{- include "govdata.hadoopVolumeMount" .root }}
+{{- end -}}
+
+{{- define "govdata.pipelineDriverVolumes" -}}
+{{- if .job.linkConfig }}
+- name: pipeline-config
+  configMap:
+    name: {{ include "govdata.fullname" .root }}-pipelines
+    items:
+      - key: {{ .job.name }}-link.yaml
+        path: {{ .job.name }}-link.yaml
+{{- end }}
+{{- include "govdata.pipelineVolumes" .root }}
+{{- include "govdata.federationVolume" .root }}
+{{- include "govdata.hadoopVolume" .root }}
+{{- end -}}
+
+{{/*
+Driver pod template of a cluster-mode pipeline run: the same lock-down as every govdata pod, the
+identity that may start executors, and the job's files and credentials. Spark adds its own
+configuration volume, local directories and ports. .root, .job
+*/}}
+{{- define "govdata.pipelineDriverPodTemplate" -}}
+apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    {{- include "govdata.labels" (dict "root" .root "component" (printf "pipeline-%s" .job.name)) | nindent 4 }}
+    govdata.cn/spark-role: driver
+spec:
+  serviceAccountName: {{ include "govdata.fullname" .root }}-spark
+  automountServiceAccountToken: true
+  {{- include "govdata.imagePullSecrets" .root | indent 2 }}
+  securityContext:
+    {{- include "govdata.podSecurityContext" .root | nindent 4 }}
+  containers:
+    - name: spark-kubernetes-driver
+      securityContext:
+        {{- include "govdata.containerSecurityContext" .root | nindent 8 }}
+      env:
+        {{- include "govdata.pipelineDriverEnv" .root | indent 8 }}
+      volumeMounts:
+        - name: tmp
+          mountPath: /tmp
+        - name: work-dir
+          mountPath: /opt/spark/work-dir
+        {{- include "govdata.pipelineDriverVolumeMounts" . | indent 8 }}
+  volumes:
+    - name: tmp
+      emptyDir: {}
+    - name: work-dir
+      emptyDir: {}
+    {{- include "govdata.pipelineDriverVolumes" . | indent 4 }}
+{{- end -}}

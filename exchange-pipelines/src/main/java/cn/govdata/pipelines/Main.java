@@ -265,7 +265,12 @@ public final class Main {
     }
   }
 
-  private static PipelineSettings settings(Map<String, String> options) {
+  /**
+   * The master is {@code --master}, else {@code -Dgovdata.spark.master}, else the one spark-submit
+   * gave this driver ({@code spark.master}: in cluster mode the driver learns it only from its
+   * configuration, and a master set in the session builder would override it), else local[*].
+   */
+  static PipelineSettings settings(Map<String, String> options) {
     return settings(options, List.of());
   }
 

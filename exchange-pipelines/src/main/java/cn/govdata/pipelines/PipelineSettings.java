@@ -102,7 +102,10 @@ public record PipelineSettings(
           "govdata.shuffle.partitions must be a number, got '" + partitions + "'");
     }
     return new PipelineSettings(
-        master != null ? master : system.getProperty("govdata.spark.master", "local[*]"),
+        master != null
+            ? master
+            : system.getProperty(
+                "govdata.spark.master", system.getProperty("spark.master", "local[*]")),
         warehouse == null ? home.resolve("warehouse").toAbsolutePath().toUri() : uri(warehouse),
         shufflePartitions,
         catalog);

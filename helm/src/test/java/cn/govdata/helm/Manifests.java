@@ -124,6 +124,28 @@ record Manifests(List<HasMetadata> objects) {
     return templates;
   }
 
+  /**
+   * The driver pod templates of cluster-mode pipeline runs, by ConfigMap and key ({@code
+   * govdata-pipelines/population-driver-pod-template.yaml}), each read strictly as a Pod.
+   */
+  Map<String, io.fabric8.kubernetes.api.model.Pod> driverPodTemplates() {
+    var templates = new java.util.LinkedHashMap<String, io.fabric8.kubernetes.api.model.Pod>();
+    for (ConfigMap configMap : ofType(ConfigMap.class)) {
+      configMap
+          .getData()
+          .forEach(
+              (key, file) -> {
+                if (key.endsWith("-driver-pod-template.yaml")) {
+                  templates.put(
+                      name(configMap) + "/" + key,
+                      StrictKubernetesModel.read(
+                          yaml(file), io.fabric8.kubernetes.api.model.Pod.class));
+                }
+              });
+    }
+    return templates;
+  }
+
   /** The entries named {@code key} of every ConfigMap that has one, by ConfigMap. */
   Map<String, String> configMapFiles(String key) {
     var files = new java.util.LinkedHashMap<String, String>();

@@ -85,6 +85,55 @@ class NetworkPolicyTest {
     assertThat(manifests.named(NetworkPolicy.class, "govdata-search")).isNotNull();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
+  void clusterModeSubmittersReachOnlyTheApiServerWhileDriversAndExecutorsReachEachOther(
+      ValueSet values) {
+    Manifests manifests = Rendered.with(values);
+    if (manifests.driverPodTemplates().isEmpty()) {
+      assertThat(manifests.ofType(NetworkPolicy.class))
+          .noneMatch(policy -> Manifests.name(policy).equals("govdata-pipeline-submitters"));
+      return;
+    }
+    NetworkPolicy submitters = manifests.named(NetworkPolicy.class, "govdata-pipeline-submitters");
+    assertThat(submitters.getSpec().getIngress()).isEmpty();
+    assertThat(submitters.getSpec().getEgress())
+        .singleElement()
+        .satisfies(
+            rule ->
+                assertThat(rule.getPorts())
+                    .extracting(port -> port.getPort().getIntVal())
+                    .containsExactlyInAnyOrder(443, 6443));
+
+    Map<String, String> executor =
+        manifests.executorPodTemplates().get("govdata-pipelines").getMetadata().getLabels();
+    NetworkPolicy drivers = manifests.named(NetworkPolicy.class, "govdata-pipelines");
+    NetworkPolicy executors = manifests.named(NetworkPolicy.class, "govdata-pipelines-executors");
+    for (var template : manifests.driverPodTemplates().values()) {
+      Map<String, String> driver = template.getMetadata().getLabels();
+      assertThat(selects(drivers.getSpec().getPodSelector(), driver)).isTrue();
+      assertThat(drivers.getSpec().getIngress())
+          .anySatisfy(rule -> assertThat(admits(rule.getFrom(), executor)).isTrue());
+      assertThat(drivers.getSpec().getEgress())
+          .anySatisfy(rule -> assertThat(admits(rule.getTo(), executor)).isTrue())
+          // the API server, to start the executors
+          .anySatisfy(
+              rule ->
+                  assertThat(rule.getPorts())
+                      .extracting(port -> port.getPort().getIntVal())
+                      .contains(6443));
+      assertThat(executors.getSpec().getIngress())
+          .anySatisfy(rule -> assertThat(admits(rule.getFrom(), driver)).isTrue());
+      assertThat(executors.getSpec().getEgress())
+          .anySatisfy(rule -> assertThat(admits(rule.getTo(), driver)).isTrue());
+    }
+  }
+
+  private static boolean admits(List<NetworkPolicyPeer> peers, Map<String, String> labels) {
+    return peers.stream()
+        .anyMatch(peer -> peer.getPodSelector() != null && selects(peer.getPodSelector(), labels));
+  }
+
   private static List<Map<String, String>> podLabels(Manifests manifests) {
     List<Map<String, String>> labels = new ArrayList<>();
     manifests
@@ -112,6 +161,9 @@ class NetworkPolicyTest {
                 labels.add(executor.getMetadata().getLabels());
               }
             });
+    manifests
+        .driverPodTemplates()
+        .forEach((template, driver) -> labels.add(driver.getMetadata().getLabels()));
     return labels;
   }
 

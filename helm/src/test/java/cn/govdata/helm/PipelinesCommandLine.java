@@ -24,9 +24,11 @@ final class PipelinesCommandLine {
   private static final Pattern OPTION = Pattern.compile("--[a-z][-a-z]*");
 
   private final Method run;
+  private final Method settings;
 
-  private PipelinesCommandLine(Method run) {
+  private PipelinesCommandLine(Method run, Method settings) {
     this.run = run;
+    this.settings = settings;
   }
 
   /**
@@ -49,7 +51,10 @@ final class PipelinesCommandLine {
       // Main.run(List<String>) is where the arguments are read (package-private: no System.exit).
       Method run = type.getDeclaredMethod("run", List.class);
       run.setAccessible(true);
-      return new PipelinesCommandLine(run);
+      // Main.settings(Map) is where a run's master is chosen.
+      Method settings = type.getDeclaredMethod("settings", Map.class);
+      settings.setAccessible(true);
+      return new PipelinesCommandLine(run, settings);
     } catch (NoSuchMethodException e) {
       throw new AssertionError(mainClass + " has no " + e.getMessage());
     }
@@ -100,6 +105,29 @@ final class PipelinesCommandLine {
       }
     }
     return new Invocation(command, subject, options);
+  }
+
+  /**
+   * The master Main's own settings choose for a run given these options in a driver JVM that
+   * spark-submit started with {@code submittedMaster} — spark-submit hands its master to the driver
+   * as the system property {@code spark.master}, in client and in cluster mode.
+   */
+  String masterChosenBy(Map<String, String> options, String submittedMaster) {
+    String before = System.getProperty("spark.master");
+    System.setProperty("spark.master", submittedMaster);
+    try {
+      return ((cn.govdata.pipelines.PipelineSettings) settings.invoke(null, options)).master();
+    } catch (InvocationTargetException e) {
+      throw new AssertionError("Main refused the options " + options, e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new AssertionError(e);
+    } finally {
+      if (before == null) {
+        System.clearProperty("spark.master");
+      } else {
+        System.setProperty("spark.master", before);
+      }
+    }
   }
 
   /** The options Main allows after {@code command subject}, from its own refusal of another. */

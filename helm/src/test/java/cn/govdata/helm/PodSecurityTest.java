@@ -39,6 +39,28 @@ class PodSecurityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cn.govdata.helm.ValueSet#all")
+  void clusterModeDriverPodTemplatesAreValidPodsLockedDownTheSameWay(ValueSet values) {
+    Manifests manifests = Rendered.with(values);
+
+    manifests
+        .driverPodTemplates()
+        .forEach(
+            (template, pod) -> {
+              assertLockedDown(template, pod.getSpec());
+              // a driver starts its executors: it has the Spark identity and its token
+              assertThat(pod.getSpec().getServiceAccountName())
+                  .as(template)
+                  .isEqualTo("govdata-spark");
+              assertThat(pod.getSpec().getAutomountServiceAccountToken()).as(template).isTrue();
+            });
+    boolean cluster =
+        manifests.podSpecs().values().stream()
+            .anyMatch(pod -> pod.getContainers().get(0).getArgs().contains("cluster"));
+    assertThat(manifests.driverPodTemplates().isEmpty()).isEqualTo(!cluster);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cn.govdata.helm.ValueSet#all")
   void onlySparkDriversGetAnApiTokenAndTheirRoleStaysInTheNamespace(ValueSet values) {
     Manifests manifests = Rendered.with(values);
 
@@ -68,6 +90,7 @@ class PodSecurityTest {
     manifests
         .executorPodTemplates()
         .forEach((configMap, pod) -> pods.put(configMap + " executor", pod.getSpec()));
+    manifests.driverPodTemplates().forEach((template, pod) -> pods.put(template, pod.getSpec()));
 
     pods.forEach(
         (workload, pod) -> {

@@ -7,6 +7,7 @@ import cn.govdata.pipelines.link.LinkConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -16,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pipelines run as the same jar and main class whether Spark runs inside the pod (local[N]) or
- * starts executors on Kubernetes, and as bin/govdata runs them locally; only the master and
- * executor settings differ. The main class and its command line are checked against the real class.
+ * Pipelines run as the same jar and main class whether Spark runs inside the Job's pod (local[N])
+ * or is submitted in cluster mode to Kubernetes, and as bin/govdata runs them locally; only the
+ * master, the deploy mode and the Kubernetes settings differ. The main class, its command line and
+ * the master it ends up with are checked against the real class.
  */
 class SparkJobsTest {
 
@@ -41,6 +44,10 @@ class SparkJobsTest {
   static final String SOURCES = "/var/lib/govdata/sources";
 
   static final String GATEWAY_HOME = "/var/lib/govdata/sql";
+
+  static final String SUBMIT_AND_WAIT = "/etc/govdata/spark/submit-and-wait.sh";
+
+  static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
 
   private static final PipelinesCommandLine MAIN = PipelinesCommandLine.of(PIPELINE_MAIN);
 
@@ -60,24 +67,38 @@ class SparkJobsTest {
       assertThat(cronJob.getSpec().getSchedule()).isEqualTo(job.get("schedule").asText());
       assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
       assertThat(submit.mainClass()).isEqualTo(PIPELINE_MAIN);
-      assertThat(submit.jar()).isEqualTo(PIPELINE_JAR);
+      assertThat(submit.jarPath()).isEqualTo(PIPELINE_JAR);
+      assertThat(submit.conf())
+          .containsEntry("spark.driver.memory", job.at("/driver/memory").asText())
+          .containsEntry("spark.driver.cores", job.at("/driver/cores").asText());
 
       PipelinesCommandLine.Invocation run = MAIN.check(submit.arguments());
       assertThat(run.command()).isEqualTo("pipeline");
       assertThat(run.subject()).isEqualTo(job.get("pipeline").asText());
-      // Main builds its own session: it must be given spark-submit's master, or it runs local[*].
-      assertThat(run.options()).containsEntry("--master", submit.master());
+      // Main builds its own session; the master it chooses is the one spark-submit gave it.
+      assertThat(run.options()).doesNotContainKey("--master");
+      assertThat(MAIN.masterChosenBy(run.options(), submit.master())).isEqualTo(submit.master());
       assertThat(run.options())
           .containsEntry("--sources", SOURCES + "/" + job.get("sources").asText())
           .containsEntry("--home", PIPELINE_HOME);
-      assertThat(claimMountedAt(pod, SOURCES))
+
+      // The pod whose JVM runs Main: the driver pod of a cluster-mode run, else the Job's pod.
+      PodSpec driver = pod;
+      if (submit.onKubernetes()) {
+        assertSubmittedInClusterMode(manifests, pod, submit, job);
+        driver = driverTemplate(manifests, pod, submit).getSpec();
+      } else {
+        assertThat(submit.deployMode()).isEqualTo("client");
+        assertThat(submit.wrapper()).isNull();
+      }
+      assertThat(claimMountedAt(driver, SOURCES))
           .isEqualTo(existingClaim(values, "/pipelines/sources"));
-      assertThat(claimMountedAt(pod, PIPELINE_HOME))
+      assertThat(claimMountedAt(driver, PIPELINE_HOME))
           .isEqualTo(existingClaim(values, "/pipelines/home"));
       if (run.options().containsKey("--link-config")) {
         // The rules the job is given are the ones the chart renders for it, and Main's parser
         // of link configurations accepts them.
-        String rendered = configMapFileAt(manifests, pod, run.options().get("--link-config"));
+        String rendered = configMapFileAt(manifests, driver, run.options().get("--link-config"));
         assertThat(Manifests.yaml(rendered)).isEqualTo(job.get("linkConfig"));
         LinkConfig.read(
             new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8)), "link config");
@@ -89,11 +110,103 @@ class SparkJobsTest {
     }
   }
 
+  /**
+   * A Kubernetes run is submitted in cluster mode by a thin Job pod that waits for the application
+   * and fails with it; the driver pod follows the job's template, with the job's executors.
+   */
+  private static void assertSubmittedInClusterMode(
+      Manifests manifests, PodSpec pod, SparkSubmit submit, JsonNode job) {
+    String name = job.get("name").asText();
+    assertThat(submit.deployMode()).isEqualTo("cluster");
+    // spark-submit uploads nothing: the jar is in the image the driver pod runs
+    assertThat(submit.jar()).isEqualTo("local://" + PIPELINE_JAR);
+    assertThat(submit.conf())
+        .containsEntry("spark.kubernetes.submission.waitAppCompletion", "true")
+        .containsEntry(
+            "spark.kubernetes.driver.podTemplateFile",
+            "/etc/govdata/spark/" + name + "-driver-pod-template.yaml")
+        .containsEntry("spark.kubernetes.driver.podTemplateContainerName", DRIVER_CONTAINER)
+        .containsEntry("spark.kubernetes.authenticate.driver.serviceAccountName", "govdata-spark")
+        .containsEntry("spark.executor.instances", job.at("/executors/instances").asText())
+        .containsEntry("spark.executor.cores", job.at("/executors/cores").asText())
+        .containsEntry("spark.executor.memory", job.at("/executors/memory").asText())
+        .containsEntry(
+            "spark.executor.memoryOverhead", job.at("/executors/memoryOverhead").asText())
+        // the driver's address and pod name are Spark's own in cluster mode
+        .doesNotContainKeys("spark.driver.host", "spark.kubernetes.driver.pod.name");
+    // spark-submit reports the driver's end but exits 0 either way: the wrapper decides
+    assertThat(submit.wrapper()).isEqualTo(SUBMIT_AND_WAIT);
+    assertThat(configMapFileAt(manifests, pod, SUBMIT_AND_WAIT)).contains("phase: Succeeded");
+    // the Job pod only submits: no data, no credentials, little memory
+    Container submitter = pod.getContainers().get(0);
+    assertThat(submitter.getVolumeMounts())
+        .extracting(VolumeMount::getMountPath)
+        .doesNotContain(SOURCES, PIPELINE_HOME);
+    assertThat(submitter.getEnv()).noneMatch(env -> env.getValueFrom() != null);
+    assertThat(submitter.getResources().getLimits().get("memory").getNumericalAmount().longValue())
+        .isLessThanOrEqualTo(1L << 30);
+    Pod driver = driverTemplate(manifests, pod, submit);
+    assertThat(driver.getSpec().getServiceAccountName()).isEqualTo("govdata-spark");
+    assertThat(driver.getSpec().getAutomountServiceAccountToken()).isTrue();
+    assertThat(driver.getSpec().getContainers())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getName()).isEqualTo(DRIVER_CONTAINER));
+    assertThat(driver.getMetadata().getLabels()).containsEntry("govdata.cn/spark-role", "driver");
+  }
+
+  private static Pod driverTemplate(Manifests manifests, PodSpec pod, SparkSubmit submit) {
+    return StrictKubernetesModel.read(
+        Manifests.yaml(
+            configMapFileAt(
+                manifests, pod, submit.conf().get("spark.kubernetes.driver.podTemplateFile"))),
+        Pod.class);
+  }
+
+  @Test
+  void theJobFailsExactlyWhenTheDriverPodDoesNotSucceed() throws Exception {
+    Manifests manifests = Rendered.with(ValueSet.defaults());
+    String script =
+        configMapFileAt(manifests, manifests.cronJobPod("govdata-population"), SUBMIT_AND_WAIT);
+    Path file = Files.createTempFile("submit-and-wait", ".sh");
+    Files.writeString(file, script);
+    // what spark-submit 3.5 prints while it waits for the driver pod, and at its end
+    String running =
+        "INFO LoggingPodStatusWatcherImpl: Application status for spark-1 (phase: Running)";
+    String finished =
+        "INFO LoggingPodStatusWatcherImpl: Application status for spark-1 (phase: %s)";
+
+    assertThat(submitAndWait(file, running, finished.formatted("Succeeded"), 0)).isZero();
+    assertThat(submitAndWait(file, running, finished.formatted("Failed"), 0)).isEqualTo(1);
+    assertThat(submitAndWait(file, running, "", 0)).as("no final phase").isEqualTo(1);
+    assertThat(submitAndWait(file, running, finished.formatted("Succeeded"), 3))
+        .as("spark-submit's own failure")
+        .isEqualTo(3);
+  }
+
+  /** Runs the wrapper over a stand-in for spark-submit that prints two lines and exits. */
+  private static int submitAndWait(Path script, String first, String last, int exit)
+      throws Exception {
+    Process process =
+        new ProcessBuilder(
+                "/bin/bash",
+                script.toString(),
+                "/bin/bash",
+                "-c",
+                "printf '%s\\n%s\\n' \"$0\" \"$1\"; exit " + exit,
+                first,
+                last)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    return process.waitFor();
+  }
+
   @Test
   void theProvinceRunIsGivenItsShufflePartitionsAndLinkRules() {
     SparkSubmit submit = population(ValueSet.named("province-node-values.yaml"));
 
-    // Main reads the partitions from a system property of the driver JVM (client mode: this one).
+    // Main reads the partitions from a system property of the driver JVM (spark-submit passes
+    // --driver-java-options to the driver pod in cluster mode).
     assertThat(submit.options())
         .containsEntry("--driver-java-options", "-Dgovdata.shuffle.partitions=330");
     assertThat(MAIN.check(submit.arguments()).options())
@@ -112,25 +225,26 @@ class SparkJobsTest {
   }
 
   @Test
-  void localAndKubernetesRunsDifferOnlyInMasterAndExecutors() {
+  void localAndClusterRunsDifferOnlyInMasterDeployModeAndKubernetesSettings() {
     SparkSubmit local = population(renderDefaultsWith("pipelines.spark.mode", "local"));
     SparkSubmit cluster = population(Rendered.with(ValueSet.defaults()));
 
     assertThat(local.master()).isEqualTo("local[*]");
+    assertThat(local.deployMode()).isEqualTo("client");
     assertThat(cluster.master()).isEqualTo("k8s://https://kubernetes.default.svc:443");
-    assertThat(cluster.deployMode()).isEqualTo("client");
-    assertThat(local.conf()).doesNotContainKeys("spark.executor.instances", "spark.driver.host");
+    assertThat(cluster.deployMode()).isEqualTo("cluster");
+    assertThat(local.conf())
+        .doesNotContainKeys(
+            "spark.executor.instances", "spark.kubernetes.submission.waitAppCompletion");
     assertThat(cluster.conf())
         .containsEntry("spark.executor.instances", "4")
         .containsEntry("spark.executor.memory", "8g")
-        .containsEntry("spark.kubernetes.driver.pod.name", "$(POD_NAME)")
-        .containsEntry("spark.driver.host", "$(POD_IP)");
-    // Everything else is the same: jar, class, the driver's settings and the pipeline's arguments
-    // up to the master each passes on.
+        .containsEntry("spark.kubernetes.submission.waitAppCompletion", "true");
+    // Everything else is the same: jar, class, the driver's settings and the pipeline's arguments.
     assertThat(withoutExecutorSettings(cluster.conf())).isEqualTo(local.conf());
-    assertThat(List.of(local.mainClass(), local.jar(), local.propertiesFile()))
-        .isEqualTo(List.of(cluster.mainClass(), cluster.jar(), cluster.propertiesFile()));
-    assertThat(withMaster(local.arguments(), "M")).isEqualTo(withMaster(cluster.arguments(), "M"));
+    assertThat(List.of(local.mainClass(), local.jarPath(), local.propertiesFile()))
+        .isEqualTo(List.of(cluster.mainClass(), cluster.jarPath(), cluster.propertiesFile()));
+    assertThat(local.arguments()).isEqualTo(cluster.arguments());
   }
 
   @Test
@@ -141,10 +255,12 @@ class SparkJobsTest {
     assertThat(script)
         .contains("generate|link|pipeline) run_pipelines \"$cmd\" \"$@\"")
         .contains(PIPELINE_MAIN + " \"$@\"");
-    // Without --master Main runs local[*]: locally the master is the only thing left out.
+    // Main takes spark-submit's master; run by bin/govdata, without spark-submit, it is local[*].
     SparkSubmit local = population(renderDefaultsWith("pipelines.spark.mode", "local"));
     assertThat(local.master()).isEqualTo("local[*]");
-    assertThat(MAIN.check(local.arguments()).options()).containsEntry("--master", "local[*]");
+    assertThat(MAIN.check(local.arguments()).options()).doesNotContainKey("--master");
+    assertThat(MAIN.masterChosenBy(MAIN.check(local.arguments()).options(), "local[*]"))
+        .isEqualTo("local[*]");
   }
 
   @Test
@@ -174,11 +290,12 @@ class SparkJobsTest {
     PodSpec executorPod = executor.getSpec();
     assertThat(claimMountedAt(executorPod, SOURCES)).isEqualTo("gd-exchange-drop");
     assertThat(claimMountedAt(executorPod, PIPELINE_HOME)).isEqualTo("gd-pipelines-home");
-    // The driver's downward-API variables that the $(...) references above expand from.
-    Container driver = manifests.cronJobPod("govdata-population").getContainers().get(0);
-    assertThat(driver.getEnv())
-        .anySatisfy(env -> assertThat(env.getName()).isEqualTo("POD_NAME"))
-        .anySatisfy(env -> assertThat(env.getName()).isEqualTo("POD_IP"));
+    // The driver pod reads HDFS the same way and sees the same claims.
+    Pod driver =
+        manifests.driverPodTemplates().get("govdata-pipelines/population-driver-pod-template.yaml");
+    assertThat(driver.getSpec().getContainers().get(0).getEnv())
+        .anySatisfy(env -> assertThat(env.getName()).isEqualTo("HADOOP_CONF_DIR"));
+    assertThat(claimMountedAt(driver.getSpec(), SOURCES)).isEqualTo("gd-exchange-drop");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -259,12 +376,6 @@ class SparkJobsTest {
                     || key.equals("spark.driver.host")
                     || key.equals("spark.driver.bindAddress"));
     return rest;
-  }
-
-  private static List<String> withMaster(List<String> arguments, String master) {
-    List<String> replaced = new ArrayList<>(arguments);
-    replaced.set(replaced.indexOf("--master") + 1, master);
-    return replaced;
   }
 
   /** The claim of the volume mounted at exactly that path in the pod's first container. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A spark-submit command line split the way spark-submit reads it: options up to the application
- * jar, then the application's own arguments.
+ * jar, then the application's own arguments. The command may be wrapped by a bash script that runs
+ * spark-submit as its arguments ({@code /bin/bash script.sh /opt/spark/bin/spark-submit ...}).
  *
  * @param master the --master URL
  * @param deployMode the --deploy-mode, client when not given
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param conf every --conf key=value, in order
  * @param jar the application jar
  * @param arguments what the main class receives
+ * @param wrapper the script that runs spark-submit, or null
  */
 record SparkSubmit(
     String master,
@@ -26,7 +28,8 @@ record SparkSubmit(
     Map<String, String> options,
     Map<String, String> conf,
     String jar,
-    List<String> arguments) {
+    List<String> arguments,
+    String wrapper) {
 
   SparkSubmit {
     options = Map.copyOf(options);
@@ -34,7 +37,15 @@ record SparkSubmit(
     arguments = List.copyOf(arguments);
   }
 
-  static SparkSubmit parse(List<String> command) {
+  static SparkSubmit parse(List<String> commandLine) {
+    String wrapper = null;
+    List<String> command = commandLine;
+    if (command.size() > 2
+        && command.get(0).equals("/bin/bash")
+        && command.get(1).endsWith(".sh")) {
+      wrapper = command.get(1);
+      command = command.subList(2, command.size());
+    }
     if (command.isEmpty() || !command.get(0).endsWith("/spark-submit")) {
       throw new IllegalArgumentException("not a spark-submit command: " + command);
     }
@@ -69,7 +80,13 @@ record SparkSubmit(
         options,
         conf,
         command.get(index),
-        new ArrayList<>(command.subList(index + 1, command.size())));
+        new ArrayList<>(command.subList(index + 1, command.size())),
+        wrapper);
+  }
+
+  /** The application jar as a path in the image, without cluster mode's {@code local://}. */
+  String jarPath() {
+    return jar.startsWith("local://") ? jar.substring("local://".length()) : jar;
   }
 
   boolean onKubernetes() {

@@ -9,6 +9,7 @@ import cn.govdata.sql.auth.Secrets;
 import cn.govdata.sql.demo.DemoRows;
 import cn.govdata.sql.demo.DemoZone;
 import cn.govdata.sql.extension.GovdataSqlExtensions;
+import cn.govdata.sql.metadata.SecuredOperationManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ public final class Gateway implements AutoCloseable {
   /** Starts the thrift server over {@code spark}, which must come from {@link #session}. */
   public static Gateway start(SparkSession spark, GatewaySettings settings) {
     HiveThriftServer2 server = HiveThriftServer2.startWithContext(spark.sqlContext());
+    SecuredOperationManager.install(server, GatewayRuntime.get(spark.sparkContext().getConf()));
     return new Gateway(spark, server, settings);
   }
 

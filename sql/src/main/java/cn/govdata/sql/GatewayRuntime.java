@@ -103,7 +103,11 @@ public final class GatewayRuntime {
    * statement runs as {@code anonymous}, in no group.
    */
   public Principal currentPrincipal() {
-    String user = CurrentUserContext.CURRENT_USER().get();
+    return principal(CurrentUserContext.CURRENT_USER().get());
+  }
+
+  /** The principal of {@code user}, with the groups of the user directory. */
+  public Principal principal(String user) {
     if (user == null || user.isBlank()) {
       return Principal.unknown("anonymous");
     }

@@ -72,8 +72,12 @@ final class SecureRelations extends Rule<LogicalPlan> {
   private record Context(GatewayRuntime runtime, Principal who) {}
 
   private LogicalPlan secure(LogicalPlan plan, Context context) {
-    if (isSecuredProjection(plan)) {
+    if (isSecuredProjection(plan) || SecureListings.isSecured(plan)) {
       return plan;
+    }
+    LogicalPlan listing = SecureListings.secure(plan, context.who(), context.runtime());
+    if (listing != plan) {
+      return listing;
     }
     if (plan instanceof DataSourceV2Relation relation) {
       return secureRelation(relation, context);

@@ -163,6 +163,24 @@ abstract class BypassSuite {
   }
 
   @Test
+  void showTablesListsOnlyTheTablesTheUserMaySelect() throws Exception {
+    assertThat(tableNames(query(DemoZone.OFFICER.name(), "SHOW TABLES IN population")))
+        .contains("person", "household");
+    assertThat(tableNames(query("clerk", "SHOW TABLES IN population")))
+        .contains("person")
+        .doesNotContain("household");
+    assertThat(tableNames(query("citizen", "SHOW TABLES IN population")))
+        .doesNotContain("person", "household");
+    assertThat(tableNames(query("citizen", "SHOW TABLES IN open_data"))).contains("air_quality");
+    assertThat(tableNames(query("citizen", "SHOW TABLES IN population LIKE 'per*'"))).isEmpty();
+  }
+
+  /** The table names of SHOW TABLES rows (namespace, tableName, isTemporary). */
+  static List<String> tableNames(List<List<Object>> rows) {
+    return rows.stream().map(row -> String.valueOf(row.get(1))).toList();
+  }
+
+  @Test
   void openDataIsOpenToThePublic() throws Exception {
     assertThat(query("citizen", "SELECT count(*) FROM open_data.air_quality"))
         .containsExactly(List.of(150L));

@@ -3,7 +3,10 @@ package cn.govdata.sql.bypass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govdata.sql.Gateway;
+import cn.govdata.sql.GatewayRuntime;
 import cn.govdata.sql.GatewaySettings;
+import cn.govdata.sql.demo.DemoZone;
+import cn.govdata.sql.metadata.SecuredCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,10 +80,46 @@ class SparkSessionBypassIT extends BypassSuite {
         "[open_data/air_quality/aqi]");
   }
 
+  @Test
+  void describeLeavesOutADeniedColumnAndShowCreateTableIsRefused() {
+    List<Object> described =
+        query("citizen", "DESCRIBE TABLE EXTENDED open_data.air_quality").stream()
+            .map(row -> row.get(0))
+            .toList();
+    assertThat(described).contains("station", "region_code", "observed_on").doesNotContain("aqi");
+    // the officer, denied nothing, sees the column the citizen does not
+    assertThat(query(DemoZone.OFFICER.name(), "DESCRIBE open_data.air_quality"))
+        .extracting(row -> row.get(0))
+        .contains("aqi");
+    assertDenied("citizen", "DESCRIBE open_data.air_quality aqi", "[open_data/air_quality/aqi]");
+    assertDenied(
+        "citizen", "SHOW CREATE TABLE open_data.air_quality", "[open_data/air_quality/aqi]");
+  }
+
+  @Test
+  void theJdbcMetadataCatalogLeavesOutDeniedTablesAndADeniedColumn() {
+    GatewayRuntime runtime = GatewayRuntime.get(spark.sparkContext().getConf());
+    SecuredCatalog citizen = new SecuredCatalog(spark, runtime, runtime.principal("citizen"));
+
+    assertThat(citizen.tables("%", "%"))
+        .extracting(SecuredCatalog.Table::name)
+        .contains("air_quality")
+        .doesNotContain("person", "household");
+    assertThat(citizen.columns("open_data", "air_quality", "%"))
+        .extracting(column -> column.field().name())
+        .contains("station", "region_code", "observed_on")
+        .doesNotContain("aqi");
+    SecuredCatalog officer =
+        new SecuredCatalog(spark, runtime, runtime.principal(DemoZone.OFFICER.name()));
+    assertThat(officer.columns("open_data", "air_quality", "a_i"))
+        .extracting(column -> column.field().name())
+        .containsExactly("aqi");
+  }
+
   @AfterAll
   void stopSpark() {
     spark.stop();
-    cn.govdata.sql.GatewayRuntime.reset();
+    GatewayRuntime.reset();
   }
 
   @Test

@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -501,6 +505,21 @@ class FederationIT {
     assertProblem(
         call(province, "POST", status, failed, providerAgent), 409, "delivery.already-delivered");
 
+    // the next slot fails: the console lists both deliveries and marks the failed one
+    String next = advanced.path("nextDeliveryId").asText();
+    Map<String, Object> unreachable = new HashMap<>(failed);
+    unreachable.put("lastError", "fs-city agent unreachable");
+    assertStatus(
+        call(
+            province, "POST", "/api/v1/deliveries/" + next + "/status", unreachable, providerAgent),
+        204);
+    String console = consolePage(province, "prov-cat", "/console/deliveries");
+    assertThat(console)
+        .contains("数据交付", deliveryId, "DELIVERED", next, "fs-city agent unreachable");
+    assertThat(failedRow(console, next)).as(console).isTrue();
+    assertThat(failedRow(console, deliveryId)).as(console).isFalse();
+    assertThat(consolePage(province, "prov-gz", "/console/deliveries")).doesNotContain(deliveryId);
+
     assertStatus(
         call(
             province,
@@ -843,6 +862,59 @@ class FederationIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(method + " " + path, e);
+    }
+  }
+
+  static boolean failedRow(String html, String deliveryId) {
+    return Pattern.compile("<tr class=\"failed\">\\s*<td>" + Pattern.quote(deliveryId) + "</td>")
+        .matcher(html)
+        .find();
+  }
+
+  /** Signs in through the console's form login and returns the page's HTML. */
+  String consolePage(Node node, String user, String path) {
+    try {
+      HttpClient browser =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+      String login =
+          browser
+              .send(
+                  HttpRequest.newBuilder(URI.create(node.baseUrl() + "/login")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+      assertThat(csrf.find()).as(login).isTrue();
+      String form =
+          "username="
+              + user
+              + "&password="
+              + PASSWORD
+              + "&_csrf="
+              + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+      HttpResponse<String> signedIn =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(node.baseUrl() + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(signedIn.headers().firstValue("Location").orElse(""))
+          .as("signed in as " + user)
+          .doesNotContain("error");
+      HttpResponse<String> page =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      return page.body();
+    } catch (IOException e) {
+      throw new AssertionError(path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(path, e);
     }
   }
 

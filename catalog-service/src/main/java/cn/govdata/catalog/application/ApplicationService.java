@@ -5,6 +5,7 @@ import cn.govdata.catalog.department.Department;
 import cn.govdata.catalog.department.DepartmentRepository;
 import cn.govdata.catalog.directory.DirectoryService;
 import cn.govdata.catalog.directory.Entry;
+import cn.govdata.catalog.jdbc.AfterCommit;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.ApiException;
@@ -32,8 +33,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applications for conditional resources and their decisions. A department's staff apply for
@@ -482,17 +481,7 @@ public class ApplicationService {
   }
 
   private void republishAfterCommit() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      republish();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            republish();
-          }
-        });
+    AfterCommit.run(this::republish);
   }
 
   static LocalDate today() {

@@ -1,5 +1,6 @@
 package cn.govdata.catalog.federation;
 
+import cn.govdata.catalog.jdbc.Columns;
 import cn.govdata.governance.directory.AdministrativeLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,11 +126,10 @@ class PeerRepository {
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    return Columns.instant(rs, column);
   }
 
   static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+    return Columns.now();
   }
 }

@@ -2,6 +2,7 @@ package cn.govdata.catalog.federation;
 
 import cn.govdata.catalog.GovdataProperties;
 import cn.govdata.catalog.audit.AuditLog;
+import cn.govdata.catalog.jdbc.AfterCommit;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.ApiException;
@@ -29,8 +30,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The peer registry: governance administrators register and change peers, signed-in staff read
@@ -167,17 +166,7 @@ public class PeerService implements ApplicationRunner {
             + peer.regionCode()
             + ") at "
             + peer.baseUrl());
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      writeTrustStore();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            writeTrustStore();
-          }
-        });
+    AfterCommit.run(this::writeTrustStore);
   }
 
   /** Checks every field and names each that is wrong. */

@@ -1,9 +1,8 @@
 package cn.govdata.catalog.subscription;
 
+import cn.govdata.catalog.jdbc.Columns;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +25,6 @@ class SubscriptionRepository {
 
   static final DateTimeFormatter SLOT =
       DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -312,27 +310,18 @@ class SubscriptionRepository {
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    return Columns.instant(rs, column);
   }
 
   private String write(List<String> values) {
-    try {
-      return json.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a list of strings always serialises", e);
-    }
+    return Columns.writeList(json, values);
   }
 
   private List<String> read(String text) {
-    try {
-      return json.readValue(text, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored list is not JSON: " + text, e);
-    }
+    return Columns.readList(json, text);
   }
 
   private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+    return Columns.now();
   }
 }

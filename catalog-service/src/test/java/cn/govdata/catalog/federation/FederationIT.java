@@ -457,12 +457,33 @@ class FederationIT {
     assertProblem(
         call(province, "GET", "/api/v1/subscriptions/" + id, null, "prov-gz"), 404, "not-found");
     assertStatus(call(province, "GET", "/api/v1/subscriptions/" + id, null, "prov-cat"), 200);
+    assertThat(
+            call(province, "GET", "/api/v1/subscriptions", null, "prov-fs")
+                .json()
+                .findValuesAsText("id"))
+        .contains(Long.toString(id));
+    assertThat(
+            call(province, "GET", "/api/v1/subscriptions", null, "prov-gz")
+                .json()
+                .findValuesAsText("id"))
+        .doesNotContain(Long.toString(id));
 
     String status = "/api/v1/deliveries/" + deliveryId + "/status";
     Map<String, Object> running = new HashMap<>();
     running.put("subscriptionId", id);
     running.put("state", "RUNNING");
     running.put("attempts", 1);
+    assertProblem(
+        call(
+            province,
+            "POST",
+            "/api/v1/deliveries/" + (id + 1000) + "-202601010000/status",
+            running,
+            providerAgent),
+        400,
+        "delivery.id-format");
+    assertProblem(
+        call(province, "POST", status, with(running, "rows", -1), providerAgent), 400, "min");
     assertProblem(call(province, "POST", status, running, otherAgent), 404, "not-found");
     assertStatus(call(province, "POST", status, running, providerAgent), 204);
     Map<String, Object> failed = new HashMap<>(running);

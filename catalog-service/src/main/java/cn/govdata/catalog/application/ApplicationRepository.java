@@ -1,17 +1,15 @@
 package cn.govdata.catalog.application;
 
+import cn.govdata.catalog.jdbc.Columns;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.Page;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,6 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class ApplicationRepository {
-
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -264,29 +260,18 @@ class ApplicationRepository {
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, OffsetDateTime.class).toInstant();
+    return Columns.instant(rs, column);
   }
 
   private String write(List<String> values) {
-    try {
-      return json.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a list of strings always serialises", e);
-    }
+    return Columns.writeList(json, values);
   }
 
   private List<String> read(String text) {
-    if (text == null) {
-      return List.of();
-    }
-    try {
-      return json.readValue(text, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored list is not JSON: " + text, e);
-    }
+    return Columns.readList(json, text);
   }
 
   private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+    return Columns.now();
   }
 }

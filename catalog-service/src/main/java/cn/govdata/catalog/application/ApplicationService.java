@@ -5,6 +5,7 @@ import cn.govdata.catalog.department.Department;
 import cn.govdata.catalog.department.DepartmentRepository;
 import cn.govdata.catalog.directory.DirectoryService;
 import cn.govdata.catalog.directory.Entry;
+import cn.govdata.catalog.jdbc.AfterCommit;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.ApiException;
@@ -32,8 +33,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applications for conditional resources and their decisions. A department's staff apply for
@@ -111,6 +110,48 @@ public class ApplicationService {
           "department staff apply for shared data and registered members of the public for open"
               + " data; reviewers and administrators decide");
     }
+    return submit(caller, entry, kind, applicantDepartment, request);
+  }
+
+  /**
+   * An application from the portal's form for 有条件开放 data, by someone without an account: the person
+   * applies as a {@link PublicApplicant} for every item of the entry, from today for a year, and
+   * the providing department decides it like any other open application. It is recorded under the
+   * user name {@code portal:<contact>}, which no account can have (user names have no colon).
+   */
+  @Transactional
+  public Application applyFromPortal(long entryId, PublicApplicant applicant, String purpose) {
+    Entry entry = directory.get(Caller.ANONYMOUS, entryId);
+    if (!entry.onOpenList() || entry.resource().open().type() != OpenType.CONDITIONAL) {
+      throw ApiException.conflict(
+          "application.not-conditional",
+          "entry " + entry.id() + " is not a published 有条件开放 resource");
+    }
+    LocalDate today = today();
+    ApplicationRequest request =
+        new ApplicationRequest(
+            entry.id(),
+            purpose,
+            PORTAL_LEGAL_BASIS,
+            entry.resource().items().stream().map(InformationItem::name).toList(),
+            List.of(),
+            today,
+            today.plusDays(ApplicationRequest.MAX_DAYS - 1),
+            applicant);
+    String user = "portal:" + applicant.contact();
+    Caller person = new Caller(user.length() > 64 ? user.substring(0, 64) : user, null, null);
+    return submit(person, entry, ApplicationKind.OPEN, null, request);
+  }
+
+  /** What the portal's form records as the legal basis, which the form does not ask for. */
+  static final String PORTAL_LEGAL_BASIS = "门户公开申请 (portal application for open data)";
+
+  private Application submit(
+      Caller caller,
+      Entry entry,
+      ApplicationKind kind,
+      Department applicantDepartment,
+      ApplicationRequest request) {
     List<FieldViolation> violations = new ArrayList<>();
     checkItems(violations, entry, request.items(), "items");
     checkRegions(violations, request.regionCodes(), applicantDepartment, "regionCodes");
@@ -440,17 +481,7 @@ public class ApplicationService {
   }
 
   private void republishAfterCommit() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      republish();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            republish();
-          }
-        });
+    AfterCommit.run(this::republish);
   }
 
   static LocalDate today() {

@@ -47,6 +47,27 @@ public class AuditLog {
       String reason,
       String detail) {}
 
+  /**
+   * A change that concerns no directory entry (a peer node, a subscription), as the caller did it.
+   *
+   * @param departmentId the department concerned, {@code null} for the node as a whole
+   */
+  public void recordEvent(
+      Caller caller, String action, Long departmentId, String toStatus, String detail) {
+    jdbc.sql(
+            "INSERT INTO audit_event (occurred_at, actor, actor_role, action, department_id,"
+                + " to_status, detail) VALUES (:at, :actor, :role, :action, :department, :to,"
+                + " :detail)")
+        .param("at", OffsetDateTime.now(ZoneOffset.UTC))
+        .param("actor", caller.username())
+        .param("role", caller.roleName())
+        .param("action", action)
+        .param("department", departmentId)
+        .param("to", toStatus)
+        .param("detail", detail)
+        .update();
+  }
+
   public void record(Caller caller, Change change) {
     jdbc.sql(
             "INSERT INTO audit_event (occurred_at, actor, actor_role, action, entry_id,"

@@ -1,5 +1,6 @@
 package cn.govdata.catalog.console;
 
+import cn.govdata.catalog.application.ApplicationService;
 import cn.govdata.catalog.audit.AuditEvent;
 import cn.govdata.catalog.audit.AuditLog;
 import cn.govdata.catalog.audit.AuditQuery;
@@ -9,7 +10,6 @@ import cn.govdata.catalog.directory.Entry;
 import cn.govdata.catalog.directory.EntryFilter;
 import cn.govdata.catalog.lifecycle.LifecycleService;
 import cn.govdata.catalog.lifecycle.Transition;
-import cn.govdata.catalog.portal.OpenApplications;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.ApiException;
@@ -33,8 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff console (工作台) at {@code /console}, behind the form login: the review queue with
  * approve, return (with a reason) and publish, open batch planning, list exports, the audit trail
- * and the applications for conditionally open data. Every action goes through the same services as
- * the API, so the same role and department rules apply.
+ * and the applications for conditional data. Every action goes through the same services as the
+ * API, so the same role and department rules apply.
  */
 @Controller
 @RequestMapping("/console")
@@ -47,14 +47,14 @@ class ConsoleController {
   private final LifecycleService lifecycle;
   private final BatchRepository batches;
   private final AuditLog audit;
-  private final OpenApplications applications;
+  private final ApplicationService applications;
 
   ConsoleController(
       DirectoryService directory,
       LifecycleService lifecycle,
       BatchRepository batches,
       AuditLog audit,
-      OpenApplications applications) {
+      ApplicationService applications) {
     this.directory = directory;
     this.lifecycle = lifecycle;
     this.batches = batches;
@@ -160,11 +160,11 @@ class ConsoleController {
 
   @GetMapping("/applications")
   String applications(Caller caller, Model model) {
-    if (!caller.seesAllDepartments()) {
-      throw ApiException.forbidden(
-          "role.required", "applications are reviewed by reviewers and administrators");
-    }
-    model.addAttribute("applications", applications.list());
+    // the same applications the caller sees through the API: a department its own and those it
+    // decides, reviewers and administrators all
+    model.addAttribute(
+        "applications",
+        applications.list(caller, null, Page.Request.of(0, QUEUE_SIZE, QUEUE_SIZE)).items());
     return "console/applications";
   }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param regionColumn the column holding each row's GB/T 2260 region code, which the gateway's
  *     region row filter uses; {@code null} when rows belong to no region
  */
-record DatasetTable(
+public record DatasetTable(
     long entryId, String database, String table, Map<String, String> columns, String regionColumn) {
 
   /**
@@ -27,7 +27,7 @@ record DatasetTable(
    */
   static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
 
-  DatasetTable {
+  public DatasetTable {
     requireIdentifier(database, "database");
     requireIdentifier(table, "table");
     Objects.requireNonNull(columns, "columns");

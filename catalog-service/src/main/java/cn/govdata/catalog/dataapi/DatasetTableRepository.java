@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Which gateway table backs which directory entry ({@code dataset_table}). */
 @Repository
-class DatasetTableRepository {
+public class DatasetTableRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +37,7 @@ class DatasetTableRepository {
     this.jdbc = jdbc;
   }
 
-  Optional<DatasetTable> find(long entryId) {
+  public Optional<DatasetTable> find(long entryId) {
     return jdbc.sql(SELECT + " WHERE entry_id = :id").param("id", entryId).query(MAPPER).optional();
   }
 

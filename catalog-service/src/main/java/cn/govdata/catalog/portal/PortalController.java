@@ -1,5 +1,8 @@
 package cn.govdata.catalog.portal;
 
+import cn.govdata.catalog.application.Application;
+import cn.govdata.catalog.application.ApplicationService;
+import cn.govdata.catalog.application.PublicApplicant;
 import cn.govdata.catalog.batch.BatchRepository;
 import cn.govdata.catalog.department.Department;
 import cn.govdata.catalog.directory.Entry;
@@ -50,7 +53,7 @@ class PortalController {
   private final SearchIndexer indexer;
   private final DatasetRows rows;
   private final BatchRepository batches;
-  private final OpenApplications applications;
+  private final ApplicationService applications;
 
   PortalController(
       PublishedCatalog catalog,
@@ -59,7 +62,7 @@ class PortalController {
       SearchIndexer indexer,
       DatasetRows rows,
       BatchRepository batches,
-      OpenApplications applications) {
+      ApplicationService applications) {
     this.catalog = catalog;
     this.search = search;
     this.viewers = viewers;
@@ -192,17 +195,20 @@ class PortalController {
           "application.conditional-only", "applications are for 有条件开放 data only");
     }
     try {
-      OpenApplication application =
-          applications.submit(
-              entry,
-              new OpenApplications.Form(
-                  form.get("applicant"),
-                  form.get("organisation"),
-                  form.get("email"),
-                  form.get("purpose")));
+      String email = form.get("email") == null ? null : form.get("email").strip();
+      if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        throw new InvalidFieldException("email", "email.format", "email is not an e-mail address");
+      }
+      // the provider decides it like every other application (ApplicationService)
+      Application application =
+          applications.applyFromPortal(
+              entry.id(),
+              new PublicApplicant(form.get("applicant"), form.get("organisation"), email),
+              form.get("purpose"));
       model.addAttribute("submitted", application);
-    } catch (InvalidFieldException e) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
+    } catch (InvalidFieldException | ApiException e) {
+      response.setStatus(
+          e instanceof ApiException api ? api.status().value() : HttpStatus.BAD_REQUEST.value());
       model.addAttribute("applicationError", e.getMessage());
       return dataset(caller, id, model);
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param username the user name, {@code anonymous} for the public
  * @param role the role, {@code null} for the public
- * @param departmentId the department of a cataloguer, else {@code null}
+ * @param departmentId the department of a cataloguer or an exchange agent, else {@code null}
  */
 public record Caller(String username, Role role, Long departmentId) {
 
@@ -16,8 +16,8 @@ public record Caller(String username, Role role, Long departmentId) {
 
   public Caller {
     Objects.requireNonNull(username, "username");
-    if (role == Role.CATALOGUER && departmentId == null) {
-      throw new IllegalArgumentException("a cataloguer belongs to a department");
+    if ((role == Role.CATALOGUER || role == Role.EXCHANGE_AGENT) && departmentId == null) {
+      throw new IllegalArgumentException("a " + role + " belongs to a department");
     }
   }
 

@@ -9,5 +9,10 @@ public enum Role {
   /** 审核员: approves or returns submitted entries and publishes approved ones */
   REVIEWER,
   /** 开发者: calls the data APIs with an API key */
-  DEVELOPER
+  DEVELOPER,
+  /**
+   * 前置交换节点: the exchange agent of one department, which asks which subscriptions are due and
+   * reports the state of each delivery (docs/federation.md)
+   */
+  EXCHANGE_AGENT
 }

@@ -66,7 +66,9 @@ class SecurityConfiguration {
                         "/api/v1/batches/*",
                         "/api/v1/regions/**",
                         "/api/v1/search",
-                        "/api/v1/search/suggest")
+                        "/api/v1/search/suggest",
+                        "/api/v1/federation/node",
+                        "/api/v1/federation/harvested")
                     .permitAll()
                     // CKAN's Action API reads the published catalog; actions decide visibility
                     .requestMatchers("/api/3/action/**")
@@ -78,6 +80,13 @@ class SecurityConfiguration {
                     // the public applies for 有条件开放 data with its developer account; who may
                     // see or decide which application is decided in ApplicationService
                     .requestMatchers("/api/v1/applications", "/api/v1/applications/**")
+                    .authenticated()
+                    // subscriptions: the applicant side (a developer for open data), the
+                    // provider's exchange agents; SubscriptionService decides who sees which
+                    .requestMatchers(
+                        "/api/v1/subscriptions",
+                        "/api/v1/subscriptions/**",
+                        "/api/v1/deliveries/**")
                     .authenticated()
                     // data APIs and API keys: every signed-in user, developers included; the
                     // services decide per dataset and per key

@@ -22,8 +22,8 @@ public class Users {
   }
 
   /**
-   * Creates a user. Staff need a password of at least 8 characters; developers may have none and
-   * use API keys only.
+   * Creates a user. Staff need a password of at least 8 characters; developers and exchange agents
+   * may have none and use API keys only.
    */
   @Transactional
   public void create(String username, String password, Role role, Long departmentId) {
@@ -33,9 +33,12 @@ public class Users {
           "username", "username.format", "username must be 3 to 64 of A-Z a-z 0-9 . _ -");
     }
     Checks.required(role, "role");
-    if (role == Role.CATALOGUER && departmentId == null) {
+    boolean departmental = role == Role.CATALOGUER || role == Role.EXCHANGE_AGENT;
+    if (departmental && departmentId == null) {
       throw new InvalidFieldException(
-          "departmentId", "cataloguer.department", "a cataloguer must belong to a department");
+          "departmentId",
+          "cataloguer.department",
+          "a cataloguer or exchange agent must belong to a department");
     }
     if (departmentId != null && departments.find(departmentId).isEmpty()) {
       throw new InvalidFieldException(
@@ -45,11 +48,14 @@ public class Users {
       throw new InvalidFieldException(
           "username", "username.taken", "the username " + username + " is taken");
     }
-    if (role != Role.CATALOGUER && departmentId != null) {
+    if (!departmental && departmentId != null) {
       throw new InvalidFieldException(
-          "departmentId", "department.only-cataloguer", "only cataloguers belong to a department");
+          "departmentId",
+          "department.only-cataloguer",
+          "only cataloguers and exchange agents belong to a department");
     }
-    if (password == null ? role != Role.DEVELOPER : password.length() < 8) {
+    boolean keyOnly = role == Role.DEVELOPER || role == Role.EXCHANGE_AGENT;
+    if (password == null ? !keyOnly : password.length() < 8) {
       throw new InvalidFieldException(
           "password", "password.min-length", "password must have at least 8 characters");
     }

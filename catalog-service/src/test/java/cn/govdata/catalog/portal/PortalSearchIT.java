@@ -361,6 +361,27 @@ class PortalSearchIT extends PortalContext {
             String.class);
     assertThat(accepted.getStatusCode().value()).isEqualTo(200);
     assertThat(accepted.getBody()).contains("申请已提交");
+    // the application is an ordinary open application that the provider sees and decides
+    TestRestTemplate admin = http.withBasicAuth("admin", DEMO_PASSWORD);
+    JsonNode submitted = null;
+    for (JsonNode candidate :
+        json.readTree(
+                admin.getForObject("/api/v1/applications?status=SUBMITTED&size=200", String.class))
+            .path("items")) {
+      if ("applicant@example.org".equals(candidate.path("applicant").path("contact").asText())) {
+        submitted = candidate;
+      }
+    }
+    assertThat(submitted).as("the portal's application reaches ApplicationService").isNotNull();
+    assertThat(submitted.path("kind").asText()).isEqualTo("OPEN");
+    assertThat(submitted.path("entryId").asText()).isEqualTo(conditional.path("id").asText());
+    ResponseEntity<String> approved =
+        admin.postForEntity(
+            "/api/v1/applications/" + submitted.path("id").asLong() + "/approve",
+            null,
+            String.class);
+    assertThat(approved.getStatusCode().value()).as(approved.getBody()).isEqualTo(200);
+    assertThat(json.readTree(approved.getBody()).path("status").asText()).isEqualTo("APPROVED");
 
     assertThat(http.getForObject("/departments", String.class)).contains("佛山市统计局");
     assertThat(http.getForObject("/batches", String.class)).contains("batch-1");

@@ -7,11 +7,9 @@ import cn.govdata.catalog.portal.PublishedCatalog.Distribution;
 import cn.govdata.governance.directory.InformationResource;
 import cn.govdata.governance.directory.OpenType;
 import cn.govdata.governance.directory.UpdateCycle;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -130,7 +128,7 @@ final class DcatMapper {
                     DCTerms.RightsStatement))
             .addProperty(
                 DCTerms.modified,
-                model.createTypedLiteral(calendar(entry), XSDDatatype.XSDdateTime));
+                model.createTypedLiteral(modified(entry), XSDDatatype.XSDdateTime));
     if (resource.publishDate() != null) {
       dataset.addProperty(
           DCTerms.issued,
@@ -194,10 +192,12 @@ final class DcatMapper {
     return model.createProperty(HYDRA, name);
   }
 
-  private static Calendar calendar(Entry entry) {
-    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-    calendar.setTimeInMillis(entry.updatedAt().toEpochMilli());
-    return calendar;
+  /**
+   * The lexical form, not a {@code Calendar}: Jena keeps a {@code Calendar} value in memory but
+   * writes its {@code toString()}, which no reader accepts as an {@code xsd:dateTime}.
+   */
+  private static String modified(Entry entry) {
+    return entry.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   /** One page of the catalogue: which page, how big, how many datasets in all. */

@@ -40,9 +40,11 @@ class SearchController {
       @RequestParam(name = "filter", required = false) List<String> filters,
       @RequestParam(name = "sort", required = false) String sort,
       @RequestParam(name = "start", defaultValue = "0") int start,
-      @RequestParam(name = "rows", defaultValue = "" + CatalogQuery.DEFAULT_ROWS) int rows) {
+      @RequestParam(name = "rows", defaultValue = "" + CatalogQuery.DEFAULT_ROWS) int rows,
+      @RequestParam(name = "facets", required = false) String facets) {
     return search.search(
-        SearchRequests.query(text, filters, sort, start, rows, viewers.of(caller)));
+        SearchRequests.query(text, filters, sort, start, rows, viewers.of(caller))
+            .withFacets(SearchRequests.facets(facets)));
   }
 
   @GetMapping("/suggest")

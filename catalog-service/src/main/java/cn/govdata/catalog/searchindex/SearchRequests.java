@@ -80,6 +80,24 @@ public final class SearchRequests {
     }
   }
 
+  /**
+   * Which facets to count: {@code all} (or absent, the portal's results page), {@code none} (an API
+   * client that wants only hits), or a comma-separated list of facet names.
+   */
+  public static Set<Facet> facets(String text) {
+    if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("all")) {
+      return EnumSet.allOf(Facet.class);
+    }
+    if (text.strip().equalsIgnoreCase("none")) {
+      return EnumSet.noneOf(Facet.class);
+    }
+    Set<Facet> facets = EnumSet.noneOf(Facet.class);
+    for (String name : text.split(",")) {
+      facets.add(facet(name.strip(), "facets"));
+    }
+    return facets;
+  }
+
   /** relevance (default), updated / last_updated, popularity. */
   public static SearchSort sort(String text) {
     if (text == null || text.isBlank()) {

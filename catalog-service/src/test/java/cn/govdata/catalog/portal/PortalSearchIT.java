@@ -25,6 +25,7 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.lib.ShLib;
+import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -67,6 +68,17 @@ class PortalSearchIT extends PortalContext {
       assertThat(top.path("highlights").toString()).as(text).contains("<em>");
       assertThat(page.path("facets").path("DEPARTMENT")).as(text).isNotEmpty();
     }
+    JsonNode hitsOnly = get("/api/v1/search?q={q}&facets=none", "常住");
+    assertThat(hitsOnly.path("hits").get(0).path("name").asText()).isEqualTo("佛山市常住人口统计数据");
+    assertThat(hitsOnly.path("facets").size()).isZero();
+    JsonNode twoFacets = get("/api/v1/search?q={q}&facets=region,openType", "常住");
+    assertThat(twoFacets.path("facets").has("REGION")).isTrue();
+    assertThat(twoFacets.path("facets").has("DEPARTMENT")).isFalse();
+    assertThat(
+            http.getForEntity("/api/v1/search?q=x&facets=colour", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(400);
     JsonNode filtered = get("/api/v1/search?q={q}&filter={f}", "人口", "openType:CONDITIONAL");
     filtered
         .path("hits")
@@ -199,6 +211,17 @@ class PortalSearchIT extends PortalContext {
         ShLib.printReport(report);
       }
       assertThat(report.conforms()).as(url + " conforms to DCAT-AP 3.0.0").isTrue();
+      model
+          .listObjectsOfProperty(DCTerms.modified)
+          .forEach(
+              modified ->
+                  assertThat(
+                          modified
+                              .asLiteral()
+                              .getDatatype()
+                              .isValid(modified.asLiteral().getLexicalForm()))
+                      .as(url + " dct:modified " + modified.asLiteral().getLexicalForm())
+                      .isTrue());
     }
     Model turtle = parse("/dataset/" + datasetId + ".ttl", Lang.TURTLE);
     assertThat(parse("/dataset/" + datasetId + ".jsonld", Lang.JSONLD).isIsomorphicWith(turtle))

@@ -76,7 +76,12 @@ public final class LocalElasticsearch {
     LocalElasticsearch node = new LocalElasticsearch(script, work, freePort(), distDir);
     node.run("stop"); // a node left over by a killed JVM would hold the data directory
     node.deleteData();
-    node.run("start");
+    try {
+      node.run("start");
+    } catch (RuntimeException e) {
+      node.stop(); // a node that came up after the timeout would outlive this JVM
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-local-elasticsearch"));
     return node;
   }

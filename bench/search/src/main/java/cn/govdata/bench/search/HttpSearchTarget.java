@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * The platform's search API over HTTP, e.g. the CKAN-compatible {@code package_search}. The URL
  * template takes {@code {q}}, {@code {fq}} and {@code {sort}}, URL-encoded, and the response must
  * carry the match count as a JSON {@code "count"} (CKAN) or {@code "total"} number. Facets are the
- * template's business: put {@code facet.field} in it to count them as the portal does.
+ * template's business: put {@code facet.field} in it to count them as the portal does. For the
+ * platform's own API ({@code /api/v1/search?q={q}&filter={fq}&sort={sort}&facets={facets}}) the
+ * filter is {@code facet:value} and {@code {facets}} becomes {@code all} or {@code none} as the
+ * query counts facets or not, so both targets do the same work.
  */
 final class HttpSearchTarget implements SearchTarget {
 
@@ -39,18 +42,7 @@ final class HttpSearchTarget implements SearchTarget {
 
   @Override
   public long search(BenchQuery query) throws Exception {
-    String fq = query.facet() == null ? "" : query.facet().field() + ":\"" + query.value() + "\"";
-    String sort =
-        switch (query.sort()) {
-          case RELEVANCE -> "score desc";
-          case LAST_UPDATED -> "metadata_modified desc";
-          case POPULARITY -> "views_recent desc";
-        };
-    String url =
-        template
-            .replace("{q}", encode(query.text()))
-            .replace("{fq}", encode(fq))
-            .replace("{sort}", encode(sort.toLowerCase(Locale.ROOT)));
+    String url = platformApi() ? platformUrl(query) : ckanUrl(query);
     HttpResponse<String> response =
         client.send(
             HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
@@ -63,6 +55,42 @@ final class HttpSearchTarget implements SearchTarget {
       throw new IllegalStateException("no \"count\" or \"total\" in the response of " + url);
     }
     return Long.parseLong(count.group(1));
+  }
+
+  /** The platform's own search API, {@code /api/v1/search}: filter facet:value, sort words. */
+  private boolean platformApi() {
+    return template.contains("/api/v1/search");
+  }
+
+  private String platformUrl(BenchQuery query) {
+    String filter = query.facet() == null ? "" : query.facet().field() + ":" + query.value();
+    String sort =
+        switch (query.sort()) {
+          case RELEVANCE -> "relevance";
+          case LAST_UPDATED -> "updated";
+          case POPULARITY -> "popularity";
+        };
+    // no filter is no parameter: an empty filter is a 400 on that API
+    return template
+        .replace("&filter={fq}", filter.isEmpty() ? "" : "&filter=" + encode(filter))
+        .replace("{q}", encode(query.text()))
+        .replace("{fq}", encode(filter))
+        .replace("{sort}", sort)
+        .replace("{facets}", query.countFacets() ? "all" : "none");
+  }
+
+  private String ckanUrl(BenchQuery query) {
+    String fq = query.facet() == null ? "" : query.facet().field() + ":\"" + query.value() + "\"";
+    String sort =
+        switch (query.sort()) {
+          case RELEVANCE -> "score desc";
+          case LAST_UPDATED -> "metadata_modified desc";
+          case POPULARITY -> "views_recent desc";
+        };
+    return template
+        .replace("{q}", encode(query.text()))
+        .replace("{fq}", encode(fq))
+        .replace("{sort}", encode(sort.toLowerCase(Locale.ROOT)));
   }
 
   private static String encode(String value) {

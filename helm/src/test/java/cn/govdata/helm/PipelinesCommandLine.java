@@ -80,7 +80,11 @@ final class PipelinesCommandLine {
     String command = arguments.get(0);
     String subject = arguments.get(1);
     String usage = rejection(List.of(command));
-    if (!usage.startsWith("usage: " + command + " " + subject + " ")) {
+    // the usage names every pipeline: "usage: pipeline population … | pipeline legal_entity …"
+    if (!usage.startsWith("usage: ")
+        || !Pattern.compile("(^usage: |\\| )" + Pattern.quote(command + " " + subject + " "))
+            .matcher(usage)
+            .find()) {
       throw new AssertionError(
           "Main does not know `" + command + " " + subject + "`; it answers: " + usage);
     }

@@ -253,7 +253,8 @@ class SparkJobsTest {
 
     // bin/govdata's `pipeline ...` goes to run_pipelines, which starts Main with the same words.
     assertThat(script)
-        .contains("generate|link|pipeline) run_pipelines \"$cmd\" \"$@\"")
+        .containsPattern(
+            "generate\\|link\\|pipeline(\\|[a-z-]+)*\\) run_pipelines \"\\$cmd\" \"\\$@\"")
         .contains(PIPELINE_MAIN + " \"$@\"");
     // Main takes spark-submit's master; run by bin/govdata, without spark-submit, it is local[*].
     SparkSubmit local = population(renderDefaultsWith("pipelines.spark.mode", "local"));

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class NodeIdentity {
 
-
   private final NodeProperties node;
   private final NodeKey key;
   private final String certificatePem;

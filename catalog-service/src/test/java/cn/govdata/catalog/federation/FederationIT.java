@@ -561,9 +561,9 @@ class FederationIT {
 
   /**
    * The whole flow between two nodes with the real data plane: the province's population base
-   * database is built by the pipelines, a 佛山 department's approved application is subscribed,
-   * the province's {@code deliver-due} sends the 佛山 rows (backflow, 数据回流) to 佛山's exchange
-   * agent over mutual TLS, and the signed receipt comes back to the province's control plane.
+   * database is built by the pipelines, a 佛山 department's approved application is subscribed, the
+   * province's {@code deliver-due} sends the 佛山 rows (backflow, 数据回流) to 佛山's exchange agent over
+   * mutual TLS, and the signed receipt comes back to the province's control plane.
    */
   @Test
   void theProvincesPopulationFlowsBackToFoshanOverMutualTlsWithASignedReceipt() throws Exception {
@@ -576,19 +576,30 @@ class FederationIT {
     pipelines.run(
         logs.resolve("generate.log"),
         Map.of(),
-        "generate", "population", "--people", "400", "--seed", "7", "--output", sources.toString());
+        "generate",
+        "population",
+        "--people",
+        "400",
+        "--seed",
+        "7",
+        "--output",
+        sources.toString());
     pipelines.run(
         logs.resolve("pipeline.log"),
         Map.of(),
-        "pipeline", "population", "--sources", sources.toString(),
-        "--home", province.home().toString());
+        "pipeline",
+        "population",
+        "--sources",
+        sources.toString(),
+        "--home",
+        province.home().toString());
     long people;
     try (var lines = Files.lines(sources.resolve("truth.csv"))) {
       people = lines.skip(1).map(line -> line.split(",")[2]).distinct().count();
     }
 
     // the agents' TLS identities; each registry trusts the other node's certificate
-    Path certificates = work.resolve("certificates");
+    Path certificates = Files.createDirectories(work.resolve("certificates"));
     NodeCertificates.Authority zone =
         NodeCertificates.authority(certificates, "gd-zone", "changeit");
     NodeCertificates.NodeCertificate provinceTls =
@@ -605,12 +616,7 @@ class FederationIT {
     foshanAtProvince.put("exchangeUrl", "https://127.0.0.1:" + agentPort);
     foshanAtProvince.put("certificatePem", foshanTls.certificatePem());
     assertStatus(
-        call(
-            province,
-            "PUT",
-            "/api/v1/federation/peers/" + foshanPeer,
-            foshanAtProvince,
-            ADMIN),
+        call(province, "PUT", "/api/v1/federation/peers/" + foshanPeer, foshanAtProvince, ADMIN),
         200);
     Map<String, Object> provinceAtFoshan =
         peer("gd-province", "广东省节点", "440000", "PROVINCE", publicKey(province));
@@ -626,11 +632,16 @@ class FederationIT {
             agentLog,
             tlsPassword,
             "agent",
-            "--home", foshan.home().toString(),
-            "--port", Integer.toString(agentPort),
-            "--bind", "127.0.0.1",
-            "--tls-keystore", foshanTls.keystore().toString(),
-            "--tls-password-env", "GOVDATA_TLS_PASSWORD");
+            "--home",
+            foshan.home().toString(),
+            "--port",
+            Integer.toString(agentPort),
+            "--bind",
+            "127.0.0.1",
+            "--tls-keystore",
+            foshanTls.keystore().toString(),
+            "--tls-password-env",
+            "GOVDATA_TLS_PASSWORD");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (!Files.readString(agentLog).contains("ready on https port")) {
@@ -660,8 +671,7 @@ class FederationIT {
       application.put("regionCodes", List.of("440600"));
       application.put("validFrom", LocalDate.now().toString());
       application.put("validUntil", LocalDate.now().plusDays(90).toString());
-      Response applied =
-          call(province, "POST", "/api/v1/applications", application, "fs-backflow");
+      Response applied = call(province, "POST", "/api/v1/applications", application, "fs-backflow");
       assertStatus(applied, 201);
       long applicationId = applied.json().path("id").asLong();
       assertStatus(
@@ -687,11 +697,16 @@ class FederationIT {
       environment.put("GOVDATA_AGENT_KEY", providerAgent.substring("key:".length()));
       String[] deliverDue = {
         "deliver-due",
-        "--catalog", province.baseUrl(),
-        "--api-key-env", "GOVDATA_AGENT_KEY",
-        "--home", province.home().toString(),
-        "--tls-keystore", provinceTls.keystore().toString(),
-        "--tls-password-env", "GOVDATA_TLS_PASSWORD",
+        "--catalog",
+        province.baseUrl(),
+        "--api-key-env",
+        "GOVDATA_AGENT_KEY",
+        "--home",
+        province.home().toString(),
+        "--tls-keystore",
+        provinceTls.keystore().toString(),
+        "--tls-password-env",
+        "GOVDATA_TLS_PASSWORD",
         "--once"
       };
       pipelines.run(logs.resolve("deliver-due-1.log"), environment, deliverDue);
@@ -707,8 +722,7 @@ class FederationIT {
       String deliveryId = delivery.path("deliveryId").asText();
 
       // 佛山 holds exactly the province's rows of its own region, each once
-      Path received =
-          foshan.home().resolve("exchange/received/gd-province").resolve(deliveryId);
+      Path received = foshan.home().resolve("exchange/received/gd-province").resolve(deliveryId);
       assertThat(received.resolve("manifest.json")).exists();
       List<String> divisions = new ArrayList<>();
       List<String> persons = new ArrayList<>();

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipelines' command line ({@code cn.govdata.pipelines.Main}) as a separate JVM, the way
- * {@code bin/govdata} runs it: the module's jar, its runtime classpath and Spark's Java 17 flags,
- * all written by the exchange-pipelines build (catalog-service's test dependency on that module
- * makes the reactor build it first).
+ * The pipelines' command line ({@code cn.govdata.pipelines.Main}) as a separate JVM, the way {@code
+ * bin/govdata} runs it: the module's jar, its runtime classpath and Spark's Java 17 flags, all
+ * written by the exchange-pipelines build (catalog-service's test dependency on that module makes
+ * the reactor build it first).
  */
 final class PipelinesProcess {
 
@@ -31,7 +31,8 @@ final class PipelinesProcess {
           files
               .filter(f -> f.getFileName().toString().matches("exchange-pipelines-.*\\.jar"))
               .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no exchange-pipelines jar in " + MODULE));
+              .orElseThrow(
+                  () -> new IllegalStateException("no exchange-pipelines jar in " + MODULE));
     }
     String classpath = Files.readString(MODULE.resolve("classpath.txt")).strip();
     String opens = Files.readString(MODULE.resolve("classes/spark-jvm-options.txt")).strip();
@@ -57,8 +58,7 @@ final class PipelinesProcess {
   }
 
   /** Starts a command (e.g. the agent), its output going to {@code log}. */
-  Process start(Path log, Map<String, String> environment, String... arguments)
-      throws IOException {
+  Process start(Path log, Map<String, String> environment, String... arguments) throws IOException {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(Arrays.asList(arguments));
     Files.createDirectories(log.getParent());

@@ -58,8 +58,8 @@ public final class NodeKey {
 
   /** Reads a key written by {@link #writePrivateKey}. */
   /**
-   * Where a node keeps its key under its home directory; the catalog service and the exchange
-   * agent of one node share it, so peers verify both with the one key in the peer registry.
+   * Where a node keeps its key under its home directory; the catalog service and the exchange agent
+   * of one node share it, so peers verify both with the one key in the peer registry.
    */
   public static final Path HOME_KEY_FILE = Path.of("node", "node-key.pem");
 

@@ -19,15 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class NodeIdentity {
 
-  static final String KEY_FILE = "node-key.pem";
-
   private final NodeProperties node;
   private final NodeKey key;
   private final String certificatePem;
 
   NodeIdentity(NodeProperties node, GovdataProperties govdata) {
     this.node = node;
-    this.key = loadOrCreate(node.id(), govdata.home().resolve("node").resolve(KEY_FILE));
+    this.key = NodeKey.loadOrCreate(node.id(), govdata.home().resolve(NodeKey.HOME_KEY_FILE));
     this.certificatePem = readCertificate(node.certificateFile());
   }
 
@@ -58,20 +56,6 @@ public class NodeIdentity {
 
   public NodeProperties properties() {
     return node;
-  }
-
-  private static NodeKey loadOrCreate(String nodeId, Path file) {
-    if (Files.exists(file)) {
-      return NodeKey.load(nodeId, file);
-    }
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + file.getParent(), e);
-    }
-    NodeKey created = NodeKey.generate(nodeId);
-    created.writePrivateKey(file);
-    return created;
   }
 
   private static String readCertificate(Path file) {

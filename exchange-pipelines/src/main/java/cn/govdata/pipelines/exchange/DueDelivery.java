@@ -54,7 +54,7 @@ public record DueDelivery(
       lastSnapshot =
           snapshot == null
               ? null
-              : snapshot instanceof Long number ? number : Long.valueOf((String) snapshot);
+              : snapshot instanceof Number number ? number.longValue() : Long.valueOf((String) snapshot);
     } catch (RuntimeException e) {
       throw new InvalidFieldException(
           where + "lastSnapshotId", "snapshot-id", "lastSnapshotId must be a snapshot id");
@@ -65,9 +65,9 @@ public record DueDelivery(
           where + "mode", "enum", "mode must be FULL or INCREMENTAL, got " + mode);
     }
     return new DueDelivery(
-        text(json, where, "subscriptionId"),
+        id(json, where, "subscriptionId"),
         text(json, where, "deliveryId"),
-        (String) json.get("applicationId"),
+        json.get("applicationId") == null ? null : id(json, where, "applicationId"),
         text(json, where, "resourceCode"),
         text(json, where, "database"),
         text(json, where, "table"),
@@ -81,6 +81,15 @@ public record DueDelivery(
             (String) target.get("peerNodeId"),
             (String) target.get("exchangeUrl"),
             (String) target.get("format")));
+  }
+
+  /** An id the control plane writes as a JSON number (or a string): its decimal text. */
+  private static String id(Map<String, Object> json, String where, String field) {
+    Object value = json.get(field);
+    if (value instanceof Number number) {
+      return Long.toString(number.longValue());
+    }
+    return text(json, where, field);
   }
 
   /**

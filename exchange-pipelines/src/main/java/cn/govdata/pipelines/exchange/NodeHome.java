@@ -15,7 +15,8 @@ import javax.naming.ldap.Rdn;
  *
  * <pre>
  * federation/peers.json       the peer registry, written by the control plane
- * federation/node.key(.pub)   the node's Ed25519 signing key (created on first use)
+ * node/node-key.pem(.pub)     the node's Ed25519 signing key (created on first use), shared with
+ *                             the node's catalog service when both have this home
  * exchange/inbound-log.jsonl  the agent's exchange log (what was received, who was refused)
  * exchange/outbound-log.jsonl the deliveries' exchange log (what was sent, the receipts)
  * exchange/outbox/            deliveries staged before they are sent
@@ -50,17 +51,12 @@ public record NodeHome(Path directory) {
 
   /** The node's signing key, created (with its public half beside it) when there is none yet. */
   public NodeKey nodeKey(String nodeId) {
-    Path file = directory.resolve("federation").resolve("node.key");
     try {
-      Files.createDirectories(file.getParent());
       Files.createDirectories(directory.resolve("exchange"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + file.getParent(), e);
+      throw new UncheckedIOException("cannot create " + directory.resolve("exchange"), e);
     }
-    if (!Files.exists(file)) {
-      NodeKey.generate(nodeId).writePrivateKey(file);
-    }
-    return NodeKey.load(nodeId, file);
+    return NodeKey.loadOrCreate(nodeId, directory.resolve(NodeKey.HOME_KEY_FILE));
   }
 
   /** The node id a node certificate carries: its subject's CN. */

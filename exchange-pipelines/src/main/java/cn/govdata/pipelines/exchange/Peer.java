@@ -18,6 +18,8 @@ import java.util.Map;
  *
  * @param level the administrative level, e.g. {@code PROVINCE}, {@code CITY}
  * @param exchangeUrl the peer's exchange agent, {@code https://host:port}
+ * @param certificate {@code null} when the registry has none for the peer (the control plane allows
+ *     that, e.g. for a peer only harvested): such a peer is never trusted over TLS
  * @param enabled a disabled peer is refused like an unknown one
  */
 public record Peer(
@@ -56,7 +58,9 @@ public record Peer(
         (String) json.get("level"),
         url,
         key,
-        parseCertificate(text(json, where, "certificatePem"), where + "certificatePem"),
+        json.get("certificatePem") instanceof String pem && !pem.isBlank()
+            ? parseCertificate(pem, where + "certificatePem")
+            : null,
         !Boolean.FALSE.equals(enabled));
   }
 

@@ -63,7 +63,7 @@ public final class PeerRegistry {
   public Optional<Peer> byCertificate(X509Certificate certificate) {
     byte[] encoded = encoded(certificate);
     return peers().stream()
-        .filter(p -> Arrays.equals(encoded(p.certificate()), encoded))
+        .filter(p -> p.certificate() != null && Arrays.equals(encoded(p.certificate()), encoded))
         .findFirst();
   }
 

@@ -57,6 +57,27 @@ public final class NodeKey {
   }
 
   /** Reads a key written by {@link #writePrivateKey}. */
+  /**
+   * Where a node keeps its key under its home directory; the catalog service and the exchange agent
+   * of one node share it, so peers verify both with the one key in the peer registry.
+   */
+  public static final Path HOME_KEY_FILE = Path.of("node", "node-key.pem");
+
+  /** Loads the key in {@code privateKeyFile}, or creates and writes one when there is none yet. */
+  public static NodeKey loadOrCreate(String nodeId, Path privateKeyFile) {
+    if (Files.exists(privateKeyFile)) {
+      return load(nodeId, privateKeyFile);
+    }
+    try {
+      Files.createDirectories(privateKeyFile.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + privateKeyFile.getParent(), e);
+    }
+    NodeKey created = generate(nodeId);
+    created.writePrivateKey(privateKeyFile);
+    return created;
+  }
+
   public static NodeKey load(String nodeId, Path privateKeyFile) {
     try {
       String pem = Files.readString(privateKeyFile, StandardCharsets.US_ASCII);

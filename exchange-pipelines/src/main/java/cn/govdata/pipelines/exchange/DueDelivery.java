@@ -54,7 +54,9 @@ public record DueDelivery(
       lastSnapshot =
           snapshot == null
               ? null
-              : snapshot instanceof Number number ? number.longValue() : Long.valueOf((String) snapshot);
+              : snapshot instanceof Number number
+                  ? number.longValue()
+                  : Long.valueOf((String) snapshot);
     } catch (RuntimeException e) {
       throw new InvalidFieldException(
           where + "lastSnapshotId", "snapshot-id", "lastSnapshotId must be a snapshot id");

@@ -20,13 +20,10 @@ public final class Masks {
   public static final char MASK_CHARACTER = '*';
 
   /** What replaces the street part of an address, whatever its length, so the length leaks not. */
-  public static final String ADDRESS_REST = "****";
+  static final String ADDRESS_REST = "****";
 
-  /**
-   * Two-character surnames (复姓) that keep both characters; public so that the SQL gateway's native
-   * form of {@link #personName} uses the very same list.
-   */
-  public static final Set<String> COMPOUND_SURNAMES =
+  /** Two-character surnames (复姓) that keep both characters. */
+  private static final Set<String> COMPOUND_SURNAMES =
       Set.of(
           "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "轩辕",
           "端木", "西门", "南宫", "独孤", "百里");
@@ -34,15 +31,13 @@ public final class Masks {
   /**
    * Province (省, 自治区, 特别行政区), city (市, 自治州, 地区, 盟) and district (区, 县, 旗, county-level 市), each
    * optional; the district may not swallow a street name because its name cannot contain a level
-   * word. Group 1 is what {@link #address} keeps; public so that the SQL gateway's native form
-   * matches with the very same expression.
+   * word.
    */
-  public static final String ADDRESS_PREFIX_REGEX =
-      "^((?:[^省市区县旗]{2,7}?(?:省|自治区|特别行政区))?"
-          + "(?:[^省市区县旗]{1,9}?(?:自治州|地区|盟|市))?"
-          + "(?:[^省市区县旗]{1,9}?(?:区|县|旗|市))?)";
-
-  private static final Pattern ADDRESS_PREFIX = Pattern.compile(ADDRESS_PREFIX_REGEX);
+  private static final Pattern ADDRESS_PREFIX =
+      Pattern.compile(
+          "^((?:[^省市区县旗]{2,7}?(?:省|自治区|特别行政区))?"
+              + "(?:[^省市区县旗]{1,9}?(?:自治州|地区|盟|市))?"
+              + "(?:[^省市区县旗]{1,9}?(?:区|县|旗|市))?)");
 
   private Masks() {}
 

@@ -8,9 +8,9 @@ import static org.apache.spark.sql.functions.when;
 
 import cn.govdata.governance.codes.Gb2260Regions;
 import cn.govdata.governance.codes.Region;
-import cn.govdata.pipelines.SparkSessions;
 import cn.govdata.pipelines.ingest.Encodings;
 import cn.govdata.pipelines.quality.QualityCounts;
+import cn.govdata.pipelines.run.PipelineRun;
 import cn.govdata.pipelines.run.RecordedRun;
 import cn.govdata.pipelines.run.RunRecord;
 import java.io.BufferedReader;
@@ -71,31 +71,26 @@ public final class GeospatialPipeline {
   }
 
   private final SparkSession spark;
-  private final Consumer<String> progress;
+  private final PipelineRun run;
 
   public GeospatialPipeline(SparkSession spark, Consumer<String> progress) {
     this.spark = spark;
-    this.progress = progress;
+    this.run = new PipelineRun(spark, NAMESPACE, STEPS, progress);
   }
 
   public static String table(String name) {
-    return SparkSessions.CATALOG + "." + NAMESPACE + "." + name;
+    return PipelineRun.table(NAMESPACE, name);
   }
 
   /** Runs the pipeline; a failure is recorded as a FAILED run and rethrown. */
   public RunRecord run(Request request) {
     Path runDirectory = request.runsDirectory().resolve(request.runId());
-    return RecordedRun.run(
-        spark,
-        NAMESPACE,
-        request.runId(),
-        runDirectory,
-        progress,
-        details -> execute(request, runDirectory, details));
+    return run.run(
+        request.runId(), runDirectory, details -> execute(request, runDirectory, details));
   }
 
   private void step(int number, String message) {
-    progress.accept(String.format("[geospatial %d/%d] %s", number, STEPS, message));
+    run.step(number, message);
   }
 
   private void execute(Request request, Path runDirectory, Map<String, Object> details) {

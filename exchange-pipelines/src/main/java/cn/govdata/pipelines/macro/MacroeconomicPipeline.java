@@ -1,7 +1,6 @@
 package cn.govdata.pipelines.macro;
 
 import cn.govdata.governance.codes.Gb2260Regions;
-import cn.govdata.pipelines.SparkSessions;
 import cn.govdata.pipelines.ingest.SourceMapping;
 import cn.govdata.pipelines.ingest.SourceReader;
 import cn.govdata.pipelines.macro.MacroSeries.SeriesKey;
@@ -10,6 +9,7 @@ import cn.govdata.pipelines.macro.MacroStandardiser.Observation;
 import cn.govdata.pipelines.macro.MacroStandardiser.RawRow;
 import cn.govdata.pipelines.macro.MacroStandardiser.Result;
 import cn.govdata.pipelines.quality.QualityCounts;
+import cn.govdata.pipelines.run.PipelineRun;
 import cn.govdata.pipelines.run.RecordedRun;
 import cn.govdata.pipelines.run.RunRecord;
 import java.io.IOException;
@@ -104,14 +104,16 @@ public final class MacroeconomicPipeline {
 
   private final SparkSession spark;
   private final Consumer<String> progress;
+  private final PipelineRun run;
 
   public MacroeconomicPipeline(SparkSession spark, Consumer<String> progress) {
     this.spark = spark;
     this.progress = progress;
+    this.run = new PipelineRun(spark, NAMESPACE, STEPS, progress);
   }
 
   public static String table(String name) {
-    return SparkSessions.CATALOG + "." + NAMESPACE + "." + name;
+    return PipelineRun.table(NAMESPACE, name);
   }
 
   /** The three departments' mappings shipped with the pipeline, matching the generator's files. */
@@ -130,17 +132,12 @@ public final class MacroeconomicPipeline {
 
   public RunRecord run(Request request) {
     Path runDirectory = request.runsDirectory().resolve(request.runId());
-    return RecordedRun.run(
-        spark,
-        NAMESPACE,
-        request.runId(),
-        runDirectory,
-        progress,
-        details -> execute(request, runDirectory, details));
+    return run.run(
+        request.runId(), runDirectory, details -> execute(request, runDirectory, details));
   }
 
   private void step(int number, String message) {
-    progress.accept(String.format("[macroeconomic %d/%d] %s", number, STEPS, message));
+    run.step(number, message);
   }
 
   private void execute(Request request, Path runDirectory, Map<String, Object> details) {

@@ -2,37 +2,18 @@ package cn.govdata.pipelines.run;
 
 import static org.apache.spark.sql.functions.lit;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A {@link PipelineRun} for pipelines without numbered steps (geospatial, macroeconomic): the work
- * fills the run's details (inputs, outputs with snapshot ids, reports, decisions), and the run is
- * recorded whether it succeeds or fails; a failure is rethrown.
+ * Table writes of the geospatial and macroeconomic pipelines (which run in a {@link PipelineRun}):
+ * a table replaced in one snapshot, tagged with the run, its snapshot id noted in the outputs.
  */
 public final class RecordedRun {
 
-  /** The work of one run; it adds what it read, wrote and decided to {@code details}. */
-  @FunctionalInterface
-  public interface Work {
-    void execute(Map<String, Object> details);
-  }
-
   private RecordedRun() {}
-
-  public static RunRecord run(
-      SparkSession spark,
-      String pipeline,
-      String runId,
-      Path runDirectory,
-      Consumer<String> progress,
-      Work work) {
-    return new PipelineRun(spark, pipeline, 1, progress).run(runId, runDirectory, work::execute);
-  }
 
   /**
    * Replaces an Iceberg table's content with {@code rows} (tagged with the run) in one new snapshot

@@ -56,13 +56,8 @@ final class FileDropWriter {
     Files.createDirectories(directory);
     clearLeftovers(directory);
     Parts parts = writeWithSpark(rows, directory, target, faults);
-    List<ManifestFile> described = new ArrayList<>();
-    long bytes = 0;
-    for (Path file : parts.files()) {
-      ManifestFile manifestFile = ManifestFile.of(directory, file);
-      described.add(manifestFile);
-      bytes += manifestFile.bytes();
-    }
+    List<ManifestFile> described = ManifestFile.ofAll(directory, parts.files());
+    long bytes = described.stream().mapToLong(ManifestFile::bytes).sum();
     return new Written(parts.rows(), bytes, described, false);
   }
 

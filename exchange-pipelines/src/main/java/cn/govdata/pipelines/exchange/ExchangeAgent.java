@@ -35,6 +35,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -54,7 +57,8 @@ import org.slf4j.LoggerFactory;
  *       sender skips them; the signed receipt once received.
  *   <li>{@code PUT /exchange/v1/deliveries/{id}/files/{name}} with header {@value #SHA256_HEADER}:
  *       the file's bytes, streamed to disk and hashed on the way; kept only when whole and matching
- *       the announced SHA-256, otherwise discarded and answered 422 naming the file.
+ *       the announced SHA-256, otherwise discarded and answered 422 naming the file. The files of a
+ *       delivery may arrive side by side, each on its own connection.
  *   <li>{@code POST /exchange/v1/deliveries/{id}/manifest}: the signed {@link DeliveryManifest}.
  *       The agent verifies the signature with the peer's registered key and every file's size and
  *       SHA-256, moves the delivery into {@code received/<peer>/<id>/} in one rename, and answers
@@ -82,7 +86,7 @@ public final class ExchangeAgent implements AutoCloseable {
   private final Path incoming;
   private final Path received;
   private final Clock clock;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final Map<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
   private HttpsServer server;
   private ExecutorService executor;
 
@@ -170,16 +174,36 @@ public final class ExchangeAgent implements AutoCloseable {
       }
       String sender = peer.get().nodeId();
       String deliveryId = parts[0];
-      synchronized (locks.computeIfAbsent(sender + "/" + deliveryId, k -> new Object())) {
+      ReadWriteLock lock =
+          locks.computeIfAbsent(sender + "/" + deliveryId, k -> new ReentrantReadWriteLock());
+      if (parts.length == 3 && parts[1].equals("files") && method.equals("PUT")) {
+        // the files of one delivery stream in side by side; the same file never twice at once
+        Lock fileLock =
+            locks
+                .computeIfAbsent(
+                    sender + "/" + deliveryId + "/" + parts[2], k -> new ReentrantReadWriteLock())
+                .writeLock();
+        lock.readLock().lock();
+        fileLock.lock();
+        try {
+          file(exchange, sender, deliveryId, parts[2]);
+        } finally {
+          fileLock.unlock();
+          lock.readLock().unlock();
+        }
+        return;
+      }
+      lock.writeLock().lock();
+      try {
         if (parts.length == 1 && method.equals("GET")) {
           state(exchange, sender, deliveryId);
-        } else if (parts.length == 3 && parts[1].equals("files") && method.equals("PUT")) {
-          file(exchange, sender, deliveryId, parts[2]);
         } else if (parts.length == 2 && parts[1].equals("manifest") && method.equals("POST")) {
           manifest(exchange, peer.get(), deliveryId);
         } else {
           problem(exchange, 404, "not-found", method + " " + exchange.getRequestURI(), null);
         }
+      } finally {
+        lock.writeLock().unlock();
       }
     } catch (RuntimeException e) {
       LOG.warn("exchange request failed", e);

@@ -10,6 +10,7 @@ import cn.govdata.pipelines.delivery.DeliveryTarget.PeerNode;
 import cn.govdata.pipelines.delivery.Faults;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,9 +24,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The sending side of a delivery to another node: uploads the staged files to the peer's exchange
@@ -45,6 +54,11 @@ public final class PeerNodeReceiver implements DeliveryReceiver {
       super(message);
     }
   }
+
+  /** Files of one delivery in flight at once. */
+  static final int PARALLEL_UPLOADS = 3;
+
+  private static final int UPLOAD_BUFFER = 1 << 18;
 
   private final PeerNode target;
   private final NodeTls tls;
@@ -78,10 +92,11 @@ public final class PeerNodeReceiver implements DeliveryReceiver {
   public Signed<Receipt> receive(Signed<DeliveryManifest> signed) {
     DeliveryManifest manifest = signed.document();
     Path directory = target.staging().directory().resolve(manifest.deliveryId());
+    SSLContext context = tls.clientContext(target.peerNodeId());
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(tls.clientContext(target.peerNodeId()))
+            .sslContext(context)
             .connectTimeout(timeout)
             .build();
     String base = deliveryUrl(manifest.deliveryId());
@@ -94,11 +109,11 @@ public final class PeerNodeReceiver implements DeliveryReceiver {
           Map<?, ?> file = (Map<?, ?>) entry;
           held.put((String) file.get("name"), file.get("bytes") + " " + file.get("sha256"));
         }
-        for (ManifestFile file : manifest.files()) {
-          if (!(file.bytes() + " " + file.sha256()).equals(held.get(file.path()))) {
-            upload(client, base, directory, file);
-          }
-        }
+        List<ManifestFile> missing =
+            manifest.files().stream()
+                .filter(f -> !(f.bytes() + " " + f.sha256()).equals(held.get(f.path())))
+                .toList();
+        uploadAll(context.getSocketFactory(), base, directory, missing);
       }
       String answer =
           send(
@@ -118,27 +133,98 @@ public final class PeerNodeReceiver implements DeliveryReceiver {
     }
   }
 
-  private void upload(HttpClient client, String base, Path directory, ManifestFile file)
+  /**
+   * Uploads the files side by side, {@value #PARALLEL_UPLOADS} at a time, each on its own
+   * connection, so that one file's encryption and the peer's hashing of another overlap. The first
+   * failure is thrown once every upload has ended; the files that did arrive whole stay with the
+   * peer, and a retry sends only the rest.
+   */
+  private void uploadAll(
+      SSLSocketFactory sockets, String base, Path directory, List<ManifestFile> files)
       throws IOException, InterruptedException {
-    Path path = directory.resolve(file.path());
-    send(
-        client,
-        HttpRequest.newBuilder(
-                URI.create(
-                    base + "/files/" + URLEncoder.encode(file.path(), StandardCharsets.UTF_8)))
-            .header(ExchangeAgent.SHA256_HEADER, file.sha256())
-            .header("Content-Type", "application/octet-stream")
-            .PUT(
-                faults == Faults.NONE
-                    ? BodyPublishers.ofFile(path)
-                    : BodyPublishers.fromPublisher(
-                        BodyPublishers.ofInputStream(() -> open(file.path(), path)),
-                        file.bytes())));
+    if (files.isEmpty()) {
+      return;
+    }
+    ExecutorService uploads =
+        Executors.newFixedThreadPool(
+            Math.min(PARALLEL_UPLOADS, files.size()),
+            runnable -> {
+              Thread thread = new Thread(runnable, "upload-" + target.peerNodeId());
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<Void>> running = new ArrayList<>();
+      for (ManifestFile file : files) {
+        running.add(
+            uploads.submit(
+                () -> {
+                  upload(sockets, base, directory, file);
+                  return null;
+                }));
+      }
+      Throwable first = null;
+      for (Future<Void> upload : running) {
+        try {
+          upload.get();
+        } catch (ExecutionException e) {
+          first = first == null ? e.getCause() : first;
+        }
+      }
+      if (first instanceof IOException io) {
+        throw io;
+      } else if (first instanceof InterruptedException interrupted) {
+        throw interrupted;
+      } else if (first instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (first != null) {
+        throw new IllegalStateException("upload failed: " + first, first);
+      }
+    } finally {
+      uploads.shutdownNow();
+    }
   }
 
-  private InputStream open(String name, Path path) {
+  /**
+   * PUTs one file, streamed from disk over a blocking TLS socket of its own ({@link
+   * HttpsURLConnection}), through the test's {@link Faults} when there are any: the same path in
+   * production and in the fault tests.
+   */
+  private void upload(SSLSocketFactory sockets, String base, Path directory, ManifestFile file)
+      throws IOException {
+    URI uri = URI.create(base + "/files/" + URLEncoder.encode(file.path(), StandardCharsets.UTF_8));
+    HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection();
+    connection.setSSLSocketFactory(sockets);
+    connection.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    connection.setRequestMethod("PUT");
+    connection.setDoOutput(true);
+    connection.setFixedLengthStreamingMode(file.bytes());
+    connection.setRequestProperty(ExchangeAgent.SHA256_HEADER, file.sha256());
+    connection.setRequestProperty("Content-Type", "application/octet-stream");
+    try (InputStream in = faults.inTransit(file.path(), open(directory.resolve(file.path())));
+        OutputStream out = connection.getOutputStream()) {
+      byte[] buffer = new byte[UPLOAD_BUFFER];
+      for (int read; (read = in.read(buffer)) > 0; ) {
+        out.write(buffer, 0, read);
+      }
+    }
+    int status = connection.getResponseCode();
+    if (status / 100 != 2) {
+      String body;
+      try (InputStream error = connection.getErrorStream()) {
+        body = error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      throw refused(status, "PUT", uri.getPath(), body);
+    }
+    try (InputStream answer = connection.getInputStream()) {
+      answer.readAllBytes(); // read to the end, so that the connection can be kept alive
+    }
+  }
+
+  private static InputStream open(Path path) {
     try {
-      return faults.inTransit(name, Files.newInputStream(path));
+      return Files.newInputStream(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read staged file " + path, e);
     }
@@ -150,19 +236,27 @@ public final class PeerNodeReceiver implements DeliveryReceiver {
         client.send(
             request.timeout(timeout).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() / 100 != 2) {
-      throw new PeerRefusedException(
-          "peer "
-              + target.peerNodeId()
-              + " answered "
-              + response.statusCode()
-              + " to "
-              + response.request().method()
-              + " "
-              + response.uri().getPath()
-              + ": "
-              + response.body());
+      throw refused(
+          response.statusCode(),
+          response.request().method(),
+          response.uri().getPath(),
+          response.body());
     }
     return response.body();
+  }
+
+  private PeerRefusedException refused(int status, String method, String path, String body) {
+    return new PeerRefusedException(
+        "peer "
+            + target.peerNodeId()
+            + " answered "
+            + status
+            + " to "
+            + method
+            + " "
+            + path
+            + ": "
+            + body);
   }
 
   private String deliveryUrl(String deliveryId) {

@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One delivered file: its path relative to the delivery's directory, size and SHA-256.
@@ -46,6 +52,39 @@ public record ManifestFile(String path, long bytes, String sha256) {
     Sha256.FileDigest digest = Sha256.of(file);
     String relative = directory.relativize(file).toString().replace('\\', '/');
     return new ManifestFile(relative, digest.bytes(), digest.sha256());
+  }
+
+  /**
+   * Describes the {@code files} under {@code directory}, in their order, hashing several side by
+   * side (one per processor): a delivery's files are independent, and hashing is the sender's
+   * largest cost after the transfer itself.
+   */
+  public static List<ManifestFile> ofAll(Path directory, List<Path> files) {
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      return files.stream().map(file -> of(directory, file)).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<ManifestFile>> hashed = new ArrayList<>();
+      for (Path file : files) {
+        hashed.add(pool.submit(() -> of(directory, file)));
+      }
+      List<ManifestFile> described = new ArrayList<>();
+      for (Future<ManifestFile> file : hashed) {
+        described.add(file.get());
+      }
+      return List.copyOf(described);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing " + directory, e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**

@@ -143,6 +143,13 @@ public final class Masks {
   }
 
   /**
+   * Whether {@code text} is one of the two-character surnames (复姓) that a name mask keeps whole.
+   */
+  public static boolean isCompoundSurname(String text) {
+    return COMPOUND_SURNAMES.contains(text);
+  }
+
+  /**
    * 地址: keeps province, city and district (省/市/区县) and replaces the rest with {@value
    * #ADDRESS_REST}, {@code 广东省佛山市南海区****}. An address without a recognisable division is hidden
    * entirely.

@@ -1,14 +1,13 @@
 package cn.govdata.sql.extension;
 
 import cn.govdata.governance.policy.MaskType;
-import cn.govdata.governance.policy.Masks;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.catalyst.expressions.objects.StaticInvoke;
+import org.apache.spark.sql.types.AbstractDataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -27,18 +26,23 @@ final class MaskFunctions {
 
   /**
    * {@code value} seen through {@code type}. Non-string values are masked through their string
-   * form, except that {@link MaskType#MASK_NULL} keeps the type.
+   * form, except that {@link MaskType#MASK_NULL} keeps the type. The mask is a static call into
+   * {@link Utf8Masks} that Spark compiles into the generated code of the plan.
    */
   static Expression mask(MaskType type, Expression value) {
     return switch (type) {
       case MASK_NONE -> value;
       case MASK_NULL -> Literal.create(null, value.dataType());
-      default -> udf(type).apply(new Column(value).cast(DataTypes.StringType)).expr();
+      default ->
+          new StaticInvoke(
+              Utf8Masks.class,
+              DataTypes.StringType,
+              Utf8Masks.methodFor(type),
+              Scala.seq(List.of(new Column(value).cast(DataTypes.StringType).expr())),
+              Scala.seq(List.<AbstractDataType>of(DataTypes.StringType)),
+              true,
+              true,
+              true);
     };
-  }
-
-  static UserDefinedFunction udf(MaskType type) {
-    UDF1<String, String> function = value -> Masks.apply(type, value);
-    return functions.udf(function, DataTypes.StringType).withName(sqlName(type));
   }
 }

@@ -32,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  * users. Everything it keeps lives under one home directory:
  *
  * <pre>
- *   warehouse/      Iceberg tables (Hadoop catalog "gov")
+ *   warehouse/      Iceberg tables (Hadoop catalog "gov"), unless another warehouse is served
  *   policies.json   the compiled Ranger policies (Ranger import JSON)
  *   policy-cache/   Ranger's policy cache
  *   users.json      the user directory
@@ -63,6 +63,17 @@ public final class Gateway implements AutoCloseable {
    * the enforcement extension, and the thrift server's port and authentication.
    */
   public static SparkSession session(Path home, GatewaySettings settings, String master) {
+    return session(home, home.resolve("warehouse"), settings, master);
+  }
+
+  /**
+   * The gateway's Spark session over the Iceberg warehouse {@code warehouse} instead of {@code
+   * home/warehouse}: e.g. the platform warehouse the base-database pipelines write ({@code
+   * var/warehouse}, their catalog {@code govdata}). The gateway serves it as its catalog {@code
+   * gov}, with the same enforcement as every table: a table no policy grants is denied.
+   */
+  public static SparkSession session(
+      Path home, Path warehouse, GatewaySettings settings, String master) {
     Path absolute = home.toAbsolutePath();
     System.setProperty("derby.stream.error.file", absolute.resolve("derby.log").toString());
     // Hive's authentication factory reads a fresh HiveConf, which takes system properties.
@@ -101,7 +112,7 @@ public final class Gateway implements AutoCloseable {
     defaults.put("spark.sql.catalogImplementation", "in-memory");
     defaults.put(catalogKey, "org.apache.iceberg.spark.SparkCatalog");
     defaults.put(catalogKey + ".type", "hadoop");
-    defaults.put(catalogKey + ".warehouse", absolute.resolve("warehouse").toUri().toString());
+    defaults.put(catalogKey + ".warehouse", warehouse.toAbsolutePath().toUri().toString());
     defaults.put("spark.sql.warehouse.dir", absolute.resolve("spark-warehouse").toUri().toString());
     defaults.put("spark.govdata.home", absolute.toString());
     defaults.put(GatewayRuntime.POLICY_FILE, absolute.resolve("policies.json").toString());

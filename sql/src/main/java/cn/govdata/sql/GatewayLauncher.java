@@ -8,10 +8,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  *   java [Spark's --add-opens flags] -cp ... cn.govdata.sql.GatewayLauncher \
- *       --home var/sql --host 127.0.0.1 --port 10000 [--demo] [--persons 2000] [--master local[2]]
+ *       --home var/sql --host 127.0.0.1 --port 10000 [--warehouse var/warehouse] [--demo] \
+ *       [--persons 2000] [--master local[2]]
  * </pre>
  *
- * Prints {@code govdata sql gateway ready: jdbc:hive2://...} once it accepts connections.
+ * {@code --warehouse} serves that Iceberg warehouse (the base databases the pipelines write)
+ * instead of {@code <home>/warehouse}.
+ *
+ * <p>Prints {@code govdata sql gateway ready: jdbc:hive2://...} once it accepts connections.
  */
 public final class GatewayLauncher {
 
@@ -19,6 +23,7 @@ public final class GatewayLauncher {
 
   public static void main(String[] args) throws InterruptedException {
     Path home = Path.of("var/sql");
+    Path warehouse = null;
     String host = "127.0.0.1";
     int port = GatewaySettings.DEFAULT_PORT;
     boolean demo = false;
@@ -27,6 +32,7 @@ public final class GatewayLauncher {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--home" -> home = Path.of(args[++i]);
+        case "--warehouse" -> warehouse = Path.of(args[++i]);
         case "--host" -> host = args[++i];
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--demo" -> demo = true;
@@ -36,11 +42,20 @@ public final class GatewayLauncher {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + "; options: --home --host --port --demo --persons --master");
+                    + "; options: --home --warehouse --host --port --demo --persons"
+                    + " --master");
       }
     }
     GatewaySettings settings = new GatewaySettings(host, port);
-    var spark = Gateway.session(home, settings, master);
+    var spark =
+        Gateway.session(
+            home, warehouse == null ? home.resolve("warehouse") : warehouse, settings, master);
+    String catalog = spark.conf().get(GatewayRuntime.CATALOG, GatewayRuntime.DEFAULT_CATALOG);
+    System.out.println(
+        "govdata sql gateway: catalog "
+            + catalog
+            + " serves the Iceberg warehouse "
+            + spark.conf().get("spark.sql.catalog." + catalog + ".warehouse", "?"));
     if (demo) {
       Gateway.loadDemo(spark, home, persons);
     }

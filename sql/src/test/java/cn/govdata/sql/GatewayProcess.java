@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +32,15 @@ public final class GatewayProcess implements AutoCloseable {
   /** Starts the demo zone gateway on a free port and waits until it accepts connections. */
   public static GatewayProcess startDemo(Path home, int persons)
       throws IOException, InterruptedException {
+    return start(home, List.of("--demo", "--persons", String.valueOf(persons)));
+  }
+
+  /**
+   * Starts the gateway with {@code --home home} and the launcher's {@code options} on a free port
+   * and waits until it accepts connections.
+   */
+  public static GatewayProcess start(Path home, List<String> options)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -47,10 +60,8 @@ public final class GatewayProcess implements AutoCloseable {
             "--home",
             home.toString(),
             "--port",
-            String.valueOf(port),
-            "--demo",
-            "--persons",
-            String.valueOf(persons)));
+            String.valueOf(port)));
+    command.addAll(options);
     Files.createDirectories(home);
     Path log = home.resolve("gateway.log");
     Process process =
@@ -78,6 +89,23 @@ public final class GatewayProcess implements AutoCloseable {
   private String tail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** Runs {@code sql} on {@code connection} and returns every row, each as its column values. */
+  public static List<List<Object>> query(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<Object> row = new ArrayList<>(columns);
+        for (int i = 1; i <= columns; i++) {
+          row.add(result.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
   }
 
   public String jdbcUrl() {

@@ -3,6 +3,9 @@ package cn.govdata.pipelines.geospatial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govdata.governance.basedatabase.BaseDatabaseTables;
+import cn.govdata.governance.policy.PublishedTable;
+import cn.govdata.pipelines.DescribedSchemas;
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.generate.PointGenerator;
 import cn.govdata.pipelines.run.RecordedRun;
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,6 +84,23 @@ class GeospatialPipelineIT {
                 .first()
                 .getBoolean(0))
         .isFalse();
+  }
+
+  @Test
+  @Order(1)
+  void publishedTablesAreLaidOutAsTheirDirectoryEntriesDescribeThem() {
+    // the gateway's policies are compiled from the descriptions: a drifted column is unbound
+    for (PublishedTable described :
+        List.of(
+            BaseDatabaseTables.divisions(),
+            BaseDatabaseTables.divisionHistory(),
+            BaseDatabaseTables.boundaries(),
+            BaseDatabaseTables.pointDivisions())) {
+      assertThat(
+              DescribedSchemas.drift(
+                  spark.table(GeospatialPipeline.table(described.table())).schema(), described))
+          .isEmpty();
+    }
   }
 
   @Test

@@ -3,6 +3,8 @@ package cn.govdata.pipelines.legalentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govdata.governance.basedatabase.BaseDatabaseTables;
+import cn.govdata.pipelines.DescribedSchemas;
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.generate.EntityGenerator;
 import cn.govdata.pipelines.golden.BaseDatabasePipeline;
@@ -98,6 +100,17 @@ class LegalEntityPipelineIT {
     assertThat(sample.getString(sample.fieldIndex("organisation_code")))
         .isEqualTo(sample.getString(sample.fieldIndex("credit_code")).substring(8, 17));
     assertThat(sample.getString(sample.fieldIndex("division_code"))).matches("44\\d{4}");
+  }
+
+  @Test
+  @Order(2)
+  void goldenTableIsLaidOutAsItsDirectoryEntryDescribesIt() {
+    // the gateway's policies are compiled from the description: a drifted column is unbound
+    assertThat(
+            DescribedSchemas.drift(
+                spark.table(LegalEntityPipeline.table("golden_entity")).schema(),
+                BaseDatabaseTables.goldenEntity()))
+        .isEmpty();
   }
 
   @Test

@@ -3,6 +3,8 @@ package cn.govdata.pipelines.macro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govdata.governance.basedatabase.BaseDatabaseTables;
+import cn.govdata.pipelines.DescribedSchemas;
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.generate.MacroeconomicGenerator;
 import cn.govdata.pipelines.ingest.SourceMapping;
@@ -116,6 +118,17 @@ class MacroeconomicPipelineIT {
     System.out.printf("values exact: %d of %d%n", exact, truth.size());
     assertThat(truth).hasSizeGreaterThan(4_000);
     assertThat(exact).isEqualTo(truth.size());
+  }
+
+  @Test
+  @Order(1)
+  void observationsAreLaidOutAsTheirDirectoryEntryDescribesThem() {
+    // the gateway's policies are compiled from the description: a drifted column is unbound
+    assertThat(
+            DescribedSchemas.drift(
+                spark.table(MacroeconomicPipeline.table("observations")).schema(),
+                BaseDatabaseTables.observations()))
+        .isEmpty();
   }
 
   @Test

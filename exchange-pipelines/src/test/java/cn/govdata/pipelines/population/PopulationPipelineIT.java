@@ -3,6 +3,8 @@ package cn.govdata.pipelines.population;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.govdata.governance.basedatabase.BaseDatabaseTables;
+import cn.govdata.pipelines.DescribedSchemas;
 import cn.govdata.pipelines.SharedSpark;
 import cn.govdata.pipelines.generate.PopulationGenerator;
 import cn.govdata.pipelines.golden.BaseDatabasePipeline;
@@ -97,6 +99,17 @@ class PopulationPipelineIT {
                 + sample.getString(sample.fieldIndex("id_number")).substring(10, 12)
                 + "-"
                 + sample.getString(sample.fieldIndex("id_number")).substring(12, 14));
+  }
+
+  @Test
+  @Order(2)
+  void goldenTableIsLaidOutAsItsDirectoryEntryDescribesIt() {
+    // the gateway's policies are compiled from the description: a drifted column is unbound
+    assertThat(
+            DescribedSchemas.drift(
+                spark.table(PopulationPipeline.table("golden_person")).schema(),
+                BaseDatabaseTables.goldenPerson()))
+        .isEmpty();
   }
 
   @Test

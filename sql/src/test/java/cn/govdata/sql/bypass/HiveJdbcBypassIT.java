@@ -58,19 +58,7 @@ class HiveJdbcBypassIT extends BypassSuite {
 
   @Override
   List<List<Object>> query(String user, String sql) throws SQLException {
-    try (Statement statement = connection(user).createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<Object> row = new ArrayList<>(columns);
-        for (int i = 1; i <= columns; i++) {
-          row.add(result.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return GatewayProcess.query(connection(user), sql);
   }
 
   @Override

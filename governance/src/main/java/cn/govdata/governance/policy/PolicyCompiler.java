@@ -35,7 +35,8 @@ import java.util.Map;
  *   <li>Every information item tagged with personal information is masked for everyone but the
  *       provider and privacy officers, on every read path.
  *   <li>A city or county department that is not the provider sees only the rows of its own region
- *       when the table has a region column.
+ *       when the table has a region column; a province department sees them all; a government user
+ *       of a department the directory does not know sees none (unless the table is open).
  *   <li>Everyone may create and read tables named {@code <user>_*} in the {@code workspace}
  *       database.
  * </ul>
@@ -46,6 +47,9 @@ public final class PolicyCompiler {
 
   /** The database where users may create tables of their own, named {@code <user>_...}. */
   public static final String WORKSPACE_DATABASE = "workspace";
+
+  /** The row filter of a user whose region is unknown. */
+  static final String NO_ROWS = "1 = 0";
 
   private static final DateTimeFormatter RANGER_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final String ZONE = "Asia/Shanghai";
@@ -199,8 +203,8 @@ public final class PolicyCompiler {
     List<FilterItem> items = new ArrayList<>();
     items.add(
         new FilterItem(reads(AccessType.READS), List.of(), owners(resource), new FilterInfo("")));
+    // Ranger applies the first item that matches the user: departments before the catch-all below
     departments.stream()
-        .filter(d -> d.level() != AdministrativeLevel.PROVINCE)
         .filter(d -> !d.creditCode().equals(resource.provider().creditCode()))
         .sorted(Comparator.comparing(ProviderDepartment::creditCode))
         .forEach(
@@ -210,7 +214,20 @@ public final class PolicyCompiler {
                         reads(AccessType.READS),
                         List.of(),
                         List.of(PlatformGroups.department(d)),
-                        new FilterInfo(regionFilter(table.regionColumn(), d.regionCode())))));
+                        new FilterInfo(
+                            d.level() == AdministrativeLevel.PROVINCE
+                                ? ""
+                                : regionFilter(table.regionColumn(), d.regionCode())))));
+    if (resource.open().type() != OpenType.UNCONDITIONAL) {
+      // a government user whose department the directory does not know has no region: no rows,
+      // rather than every row (an open table's rows are everyone's anyway)
+      items.add(
+          new FilterItem(
+              reads(AccessType.READS),
+              List.of(),
+              List.of(PlatformGroups.GOVERNMENT),
+              new FilterInfo(NO_ROWS)));
+    }
     Map<String, Resource> resources = new LinkedHashMap<>();
     resources.put("database", Resource.of(table.database()));
     resources.put("table", Resource.of(table.table()));

@@ -98,7 +98,10 @@ class LocalDeliveriesIT {
 
   @AfterAll
   void stop() throws SQLException {
-    controlPlane.stop(0);
+    // also after a failed start, so that the schema does not outlive the test
+    if (controlPlane != null) {
+      controlPlane.stop(0);
+    }
     spark.sql("DROP TABLE IF EXISTS " + TABLE);
     try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "");
         Statement s = c.createStatement()) {

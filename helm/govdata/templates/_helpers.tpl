@@ -551,3 +551,88 @@ spec:
       emptyDir: {}
     {{- include "govdata.pipelineDriverVolumes" . | indent 4 }}
 {{- end -}}
+
+{{/*
+The exchange commands' arguments (cn.govdata.pipelines.Main agent | deliver-due): the node's home
+is the pipelines' home claim, the keystore and the peer registry come from their Secret and
+ConfigMap. .root, .command
+*/}}
+{{- define "govdata.exchangeArguments" -}}
+{{- $exchange := .root.Values.exchange -}}
+- {{ .command }}
+- --home
+- /var/lib/govdata/pipelines
+- --tls-keystore
+- /etc/govdata/exchange/keystore/node.p12
+- --tls-password-env
+- GOVDATA_TLS_PASSWORD
+- --peers
+- /etc/govdata/exchange/peers/peers.json
+{{- if eq .command "agent" }}
+- --port
+- {{ $exchange.agent.port | quote }}
+{{- else }}
+- --catalog
+- http://{{ include "govdata.fullname" .root }}-catalog:{{ .root.Values.catalog.port }}
+- --api-key-env
+- GOVDATA_AGENT_API_KEY
+- --interval-seconds
+- {{ $exchange.deliverDue.intervalSeconds | quote }}
+{{- with $exchange.deliverDue.jdbc }}
+{{- if .url }}
+- --jdbc-url
+- {{ .url | quote }}
+{{- if .user }}
+- --jdbc-user
+- {{ .user | quote }}
+{{- end }}
+{{- if .existingSecret }}
+- --jdbc-password-env
+- GOVDATA_EXCHANGE_DB_PASSWORD
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The node's home (the pipelines' claim) with its signing keys, keystore and peer registry. */}}
+{{- define "govdata.exchangeVolumeMounts" -}}
+- name: home
+  mountPath: /var/lib/govdata/pipelines
+- name: node-key
+  mountPath: /var/lib/govdata/pipelines/node
+  readOnly: true
+- name: keystore
+  mountPath: /etc/govdata/exchange/keystore
+  readOnly: true
+- name: peers
+  mountPath: /etc/govdata/exchange/peers
+  readOnly: true
+- name: tmp
+  mountPath: /tmp
+{{- end -}}
+
+{{- define "govdata.exchangeVolumes" -}}
+- name: home
+  persistentVolumeClaim:
+    claimName: {{ .Values.pipelines.home.existingClaim }}
+- name: node-key
+  secret:
+    secretName: {{ .Values.exchange.nodeKeySecret }}
+    defaultMode: 0400
+- name: keystore
+  secret:
+    secretName: {{ .Values.exchange.keystoreSecret }}
+    defaultMode: 0400
+    items:
+      - key: node.p12
+        path: node.p12
+- name: peers
+  configMap:
+    name: {{ .Values.exchange.peersConfigMap }}
+    items:
+      - key: peers.json
+        path: peers.json
+- name: tmp
+  emptyDir: {}
+{{- end -}}

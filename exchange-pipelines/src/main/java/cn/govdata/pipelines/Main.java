@@ -41,7 +41,8 @@ import org.apache.spark.sql.SparkSession;
  * generate points --count N [--seed S] --output DIR
  * generate macroeconomic [--from YEAR] [--to YEAR] [--seed S] --output DIR
  * agent --home DIR --port P --tls-keystore F --tls-password-env V [--peers FILE]
- * deliver-due --catalog URL --api-key-env V --home DIR [--once]
+ * deliver-due --catalog URL --api-key-env V --home DIR [--once] [--drop DIR]
+ *             [--jdbc-url URL --jdbc-user U --jdbc-password-env V]
  * </pre>
  *
  * The last two are the exchange's, see {@link ExchangeCommands}.
@@ -241,6 +242,10 @@ public final class Main {
                 "--tls-keystore",
                 "--tls-password-env",
                 "--peers",
+                "--drop",
+                "--jdbc-url",
+                "--jdbc-user",
+                "--jdbc-password-env",
                 "--master")
             : List.of(
                 "--home", "--port", "--tls-keystore", "--tls-password-env", "--peers", "--bind");

@@ -88,9 +88,37 @@ final class PipelinesCommandLine {
       throw new AssertionError(
           "Main does not know `" + command + " " + subject + "`; it answers: " + usage);
     }
-    List<String> allowed = allowedOptions(command, subject);
+    Map<String, String> options =
+        options(
+            arguments, arguments.subList(2, arguments.size()), allowedOptions(command, subject));
+    for (String required : requiredOptions(usage)) {
+      if (!options.containsKey(required)) {
+        throw new AssertionError(required + " is required by Main (" + usage + ")");
+      }
+    }
+    return new Invocation(command, subject, options);
+  }
+
+  /**
+   * Checks an exchange command ({@code agent --home DIR ...}, {@code deliver-due ...}): no subject,
+   * only options Main allows for the command, each with a value and given once.
+   */
+  Invocation checkExchange(List<String> arguments) {
+    String command = arguments.get(0);
+    Matcher matcher = ALLOWED.matcher(rejection(List.of(command, "--not-an-option-of-main", "x")));
+    if (!matcher.find()) {
+      throw new AssertionError("Main does not know the command " + command);
+    }
+    List<String> allowed = Arrays.stream(matcher.group(1).split(",\\s*")).toList();
+    Map<String, String> options =
+        options(arguments, arguments.subList(1, arguments.size()), allowed);
+    return new Invocation(command, null, options);
+  }
+
+  /** Each option of {@code rest} with its value: allowed, with a value, given once. */
+  private static Map<String, String> options(
+      List<String> arguments, List<String> rest, List<String> allowed) {
     Map<String, String> options = new LinkedHashMap<>();
-    List<String> rest = arguments.subList(2, arguments.size());
     for (int i = 0; i < rest.size(); i += 2) {
       String option = rest.get(i);
       if (!allowed.contains(option)) {
@@ -103,12 +131,7 @@ final class PipelinesCommandLine {
         throw new AssertionError(option + " given twice in " + arguments);
       }
     }
-    for (String required : requiredOptions(usage)) {
-      if (!options.containsKey(required)) {
-        throw new AssertionError(required + " is required by Main (" + usage + ")");
-      }
-    }
-    return new Invocation(command, subject, options);
+    return options;
   }
 
   /**

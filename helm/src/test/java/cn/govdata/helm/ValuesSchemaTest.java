@@ -34,6 +34,10 @@ class ValuesSchemaTest {
           catalog.replicaCount             | 3          | replicaCount
           gateway.service.type             | ExternalName | type
           catalog.ingress.tls.secretName   | ''         | secretName
+          exchange.nodeId                  | GD_Province | nodeId
+          exchange.agent.port              | 0          | port
+          exchange.deliverDue.intervalSeconds | 1       | intervalSeconds
+          exchange.deliverDue.jdbc.url     | postgres://db | url
           """)
   void rejectsAnInvalidValueNamingIt(String key, String value, String named) {
     assertThatThrownBy(() -> render(Map.of(key, value)))
@@ -52,6 +56,13 @@ class ValuesSchemaTest {
   void aDatabasePasswordMustComeFromASecretOrAValue() {
     assertThatThrownBy(() -> render(Map.of("postgresql.existingSecret", "")))
         .hasMessageContaining("postgresql");
+  }
+
+  @Test
+  void theExchangeNeedsItsNodeIdOnceEnabled() {
+    assertThatThrownBy(() -> render(Map.of("exchange.enabled", "true")))
+        .hasMessageContaining("exchange")
+        .hasMessageContaining("nodeId");
   }
 
   @Test

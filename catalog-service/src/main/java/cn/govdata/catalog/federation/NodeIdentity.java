@@ -21,11 +21,16 @@ public class NodeIdentity {
 
   private final NodeProperties node;
   private final NodeKey key;
+  private final NodeKey localReceiverKey;
   private final String certificatePem;
 
   NodeIdentity(NodeProperties node, GovdataProperties govdata) {
     this.node = node;
     this.key = NodeKey.loadOrCreate(node.id(), govdata.home().resolve(NodeKey.HOME_KEY_FILE));
+    this.localReceiverKey =
+        NodeKey.loadOrCreate(
+            NodeKey.localReceiverId(node.id()),
+            govdata.home().resolve(NodeKey.LOCAL_RECEIVER_KEY_FILE));
     this.certificatePem = readCertificate(node.certificateFile());
   }
 
@@ -52,6 +57,14 @@ public class NodeIdentity {
 
   public NodeKey key() {
     return key;
+  }
+
+  /**
+   * The key that signs receipts for this node's own consumers (FILES and JDBC targets), shared with
+   * the node's {@code deliver-due} through the home directory.
+   */
+  public NodeKey localReceiverKey() {
+    return localReceiverKey;
   }
 
   public NodeProperties properties() {

@@ -63,12 +63,12 @@ class SubscriptionRepository {
     jdbc.sql(
             "INSERT INTO subscription (application_id, entry_id, resource_code,"
                 + " provider_department_id, applicant_department_id, applicant_user, mode,"
-                + " schedule, target_type, target_peer_node_id, target_format, database_name,"
-                + " table_name, columns_json, region_codes_json, region_column, status,"
-                + " next_slot, created_by, created_at, updated_at) VALUES (:application, :entry,"
-                + " :code, :provider, :applicant, :user, :mode, :schedule, :type, :peer, :format,"
-                + " :database, :table, :columns, :regions, :regionColumn, 'ACTIVE', :slot, :by,"
-                + " :now, :now)")
+                + " schedule, target_type, target_peer_node_id, target_format, target_table,"
+                + " database_name, table_name, columns_json, region_codes_json, region_column,"
+                + " status, next_slot, created_by, created_at, updated_at) VALUES (:application,"
+                + " :entry, :code, :provider, :applicant, :user, :mode, :schedule, :type, :peer,"
+                + " :format, :targetTable, :database, :table, :columns, :regions, :regionColumn,"
+                + " 'ACTIVE', :slot, :by, :now, :now)")
         .param("application", s.applicationId())
         .param("entry", s.entryId())
         .param("code", s.resourceCode())
@@ -80,6 +80,7 @@ class SubscriptionRepository {
         .param("type", s.target().type().name())
         .param("peer", s.target().peerNodeId())
         .param("format", s.target().format() == null ? null : s.target().format().name())
+        .param("targetTable", s.target().table())
         .param("database", s.database())
         .param("table", s.table())
         .param("columns", write(s.columns()))
@@ -230,8 +231,8 @@ class SubscriptionRepository {
   }
 
   private static final String DELIVERIES =
-      "SELECT d.*, s.resource_code, s.target_type, s.target_peer_node_id, s.target_format FROM"
-          + " delivery d JOIN subscription s ON s.id = d.subscription_id";
+      "SELECT d.*, s.resource_code, s.target_type, s.target_peer_node_id, s.target_format,"
+          + " s.target_table FROM delivery d JOIN subscription s ON s.id = d.subscription_id";
 
   /**
    * Staff who see every department see all; a department's cataloguers and exchange agents those it
@@ -268,7 +269,8 @@ class SubscriptionRepository {
             Target.Type.valueOf(rs.getString("target_type")),
             rs.getString("target_peer_node_id"),
             null,
-            format == null ? null : Target.Format.valueOf(format)),
+            format == null ? null : Target.Format.valueOf(format),
+            rs.getString("target_table")),
         rs.getString("database_name"),
         rs.getString("table_name"),
         read(rs.getString("columns_json")),
@@ -287,6 +289,7 @@ class SubscriptionRepository {
   private Delivery toDelivery(ResultSet rs, int n) throws SQLException {
     String peer = rs.getString("target_peer_node_id");
     String format = rs.getString("target_format");
+    String table = rs.getString("target_table");
     String receipt = rs.getString("receipt_json");
     return new Delivery(
         rs.getString("delivery_id"),
@@ -294,7 +297,8 @@ class SubscriptionRepository {
         rs.getString("resource_code"),
         rs.getString("target_type")
             + (peer == null ? "" : " " + peer)
-            + (format == null ? "" : " " + format),
+            + (format == null ? "" : " " + format)
+            + (table == null ? "" : " " + table),
         instant(rs, "slot"),
         DeliveryState.valueOf(rs.getString("state")),
         rs.getInt("attempts"),

@@ -46,6 +46,7 @@ public class SubscriptionService {
   private final ApplicationService applications;
   private final DatasetTableRepository tables;
   private final PeerService peers;
+  private final DeliveryEvidence evidence;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -54,11 +55,13 @@ public class SubscriptionService {
       ApplicationService applications,
       DatasetTableRepository tables,
       PeerService peers,
+      DeliveryEvidence evidence,
       AuditLog audit) {
     this.subscriptions = subscriptions;
     this.applications = applications;
     this.tables = tables;
     this.peers = peers;
+    this.evidence = evidence;
     this.audit = audit;
     this.clock = Clock.systemUTC();
   }
@@ -231,12 +234,17 @@ public class SubscriptionService {
     return due;
   }
 
+  private static final Pattern JDBC_TABLE =
+      Pattern.compile("[a-z_][a-z0-9_]{0,62}(\\.[a-z_][a-z0-9_]{0,62})?");
+
   private static final Pattern DELIVERY_ID = Pattern.compile("(\\d{1,18})-(\\d{12})");
 
   /**
    * Records what the agent reports of a delivery. {@code DELIVERED} of the subscription's current
    * slot advances it: the snapshot becomes its last delivered one and the next slot begins. A
-   * delivered delivery stays delivered.
+   * delivered delivery stays delivered. {@code DELIVERED} is recorded only with a signed manifest
+   * and the receiver's signed receipt that verify ({@link DeliveryEvidence}); otherwise nothing is
+   * stored.
    */
   @Transactional
   public Delivery report(Caller caller, String deliveryId, DeliveryReport report) {
@@ -286,6 +294,9 @@ public class SubscriptionService {
       throw new InvalidFieldException(
           "deliveryId", "delivery.id-format", "delivery id " + deliveryId + " has no valid slot");
     }
+    if (report.state() == DeliveryState.DELIVERED) {
+      evidence.verify(subscription, deliveryId, report);
+    }
     Optional<Delivery> existing = subscriptions.delivery(deliveryId);
     if (existing.isPresent() && existing.get().state() == DeliveryState.DELIVERED) {
       if (report.state() != DeliveryState.DELIVERED) {
@@ -328,10 +339,11 @@ public class SubscriptionService {
   private Target target(List<FieldViolation> violations, Target target) {
     if (target == null || target.type() == null) {
       violations.add(
-          new FieldViolation("target.type", "required", "target.type is NODE, FILES or PULL"));
+          new FieldViolation(
+              "target.type", "required", "target.type is NODE, FILES, JDBC or PULL"));
       return null;
     }
-    switch (target.type()) {
+    return switch (target.type()) {
       case NODE -> {
         if (target.peerNodeId() == null || target.peerNodeId().isBlank()) {
           violations.add(
@@ -344,19 +356,29 @@ public class SubscriptionService {
                   "peer.unknown",
                   "no enabled peer " + target.peerNodeId() + " in the registry"));
         }
-        return new Target(Target.Type.NODE, target.peerNodeId(), null, null);
+        yield new Target(Target.Type.NODE, target.peerNodeId(), null, null, null);
       }
       case FILES -> {
         if (target.format() == null) {
           violations.add(
               new FieldViolation("target.format", "required", "a FILES target is CSV or PARQUET"));
         }
-        return new Target(Target.Type.FILES, null, null, target.format());
+        yield new Target(Target.Type.FILES, null, null, target.format(), null);
       }
-      default -> {
-        return new Target(Target.Type.PULL, null, null, null);
+      case JDBC -> {
+        if (target.table() == null || !JDBC_TABLE.matcher(target.table()).matches()) {
+          violations.add(
+              new FieldViolation(
+                  "target.table",
+                  "identifier",
+                  "a JDBC target names the consumer's table: name or schema.name in lower case"));
+        }
+        yield new Target(Target.Type.JDBC, null, null, null, target.table());
       }
-    }
+      case PULL -> {
+        yield new Target(Target.Type.PULL, null, null, null, null);
+      }
+    };
   }
 
   private Subscription visible(Caller caller, long id) {

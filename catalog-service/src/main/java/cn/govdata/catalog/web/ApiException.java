@@ -35,6 +35,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, rule, message);
   }
 
+  /** 422: the request is well formed but what it asserts does not hold (e.g. a signature). */
+  public static ApiException unprocessable(String rule, String message) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, rule, message);
+  }
+
   /** 413: the request or its file is larger than allowed. */
   public static ApiException tooLarge(String rule, String message) {
     return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, rule, message);

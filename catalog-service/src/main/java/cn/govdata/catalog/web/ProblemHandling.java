@@ -52,6 +52,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
           case CONFLICT -> "conflict";
           case PAYLOAD_TOO_LARGE -> "payload-too-large";
           case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+          case UNPROCESSABLE_ENTITY -> "unprocessable";
           default -> "refused";
         };
     return problem(Problems.of(e.status(), kind, e.rule(), e.getMessage()));

@@ -14,6 +14,7 @@ import cn.govdata.governance.directory.InformationResource;
 import cn.govdata.governance.directory.OpenAttribute;
 import cn.govdata.governance.directory.OpenType;
 import cn.govdata.governance.directory.ProviderDepartment;
+import cn.govdata.governance.directory.ResourceCode;
 import cn.govdata.governance.directory.ResourceFormat;
 import cn.govdata.governance.directory.SensitivityLevel;
 import cn.govdata.governance.directory.SensitivityTag;
@@ -21,6 +22,11 @@ import cn.govdata.governance.directory.ShareAttribute;
 import cn.govdata.governance.directory.ShareMethod;
 import cn.govdata.governance.directory.ShareType;
 import cn.govdata.governance.directory.UpdateCycle;
+import cn.govdata.governance.exchange.DeliveryManifest;
+import cn.govdata.governance.exchange.ManifestField;
+import cn.govdata.governance.exchange.NodeKey;
+import cn.govdata.governance.exchange.Receipt;
+import cn.govdata.governance.exchange.Signed;
 import cn.govdata.pipelines.exchange.NodeCertificates;
 import cn.govdata.search.local.LocalElasticsearch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +44,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -506,7 +513,53 @@ class FederationIT {
     delivered.put("snapshotId", 4242L);
     delivered.put("rows", 1200);
     delivered.put("bytes", 96000);
+    // DELIVERED is stored only with the province's signed manifest and 佛山's signed receipt
+    NodeKey provinceKey = homeKey(province, "gd-province", NodeKey.HOME_KEY_FILE);
+    NodeKey foshanKey = homeKey(foshan, "fs-city", NodeKey.HOME_KEY_FILE);
+    Signed<DeliveryManifest> manifest =
+        Signed.sign(manifest(deliveryId, "fs-city", 1200, 4242L), provinceKey);
+    delivered.put("manifestJson", manifest.toJsonText());
+    assertProblem(call(province, "POST", status, delivered, providerAgent), 400, "required");
     delivered.put("receiptJson", Map.of("deliveryId", deliveryId, "signature", "c2ln"));
+    assertProblem(
+        call(province, "POST", status, delivered, providerAgent),
+        422,
+        "delivery.evidence-malformed");
+    Receipt accepted = Receipt.accepting(manifest.document(), Instant.now());
+    delivered.put("receiptJson", Signed.sign(accepted, NodeKey.generate("fs-city")).toJsonText());
+    Response forged = call(province, "POST", status, delivered, providerAgent);
+    assertProblem(forged, 422, "delivery.receipt-invalid");
+    assertThat(forged.json().path("detail").asText()).contains("signature");
+    Signed<DeliveryManifest> otherDelivery =
+        Signed.sign(manifest(id + "-202601010000", "fs-city", 1200, 4242L), provinceKey);
+    delivered.put(
+        "receiptJson",
+        Signed.sign(Receipt.accepting(otherDelivery.document(), Instant.now()), foshanKey)
+            .toJsonText());
+    assertProblem(
+        call(province, "POST", status, delivered, providerAgent), 422, "delivery.receipt-invalid");
+    delivered.put(
+        "receiptJson",
+        Signed.sign(
+                Receipt.rejecting(manifest.document(), 0, "checksum of part-00000", Instant.now()),
+                foshanKey)
+            .toJsonText());
+    assertThat(
+            call(province, "POST", status, delivered, providerAgent).json().path("detail").asText())
+        .contains("rejected", "checksum of part-00000");
+    delivered.put("receiptJson", Signed.sign(accepted, foshanKey).toJsonText());
+    assertProblem(
+        call(province, "POST", status, with(delivered, "rows", 1201), providerAgent),
+        422,
+        "delivery.receipt-invalid");
+    assertThat(
+            call(province, "GET", "/api/v1/subscriptions/" + id + "/deliveries", null, "prov-fs")
+                .json()
+                .get(0)
+                .path("state")
+                .asText())
+        .as("nothing refused was stored")
+        .isEqualTo("FAILED");
     assertStatus(call(province, "POST", status, delivered, providerAgent), 204);
 
     JsonNode advanced =
@@ -527,6 +580,62 @@ class FederationIT {
     assertThat(deliveries.get(0).path("hasReceipt").asBoolean()).isTrue();
     assertProblem(
         call(province, "POST", status, failed, providerAgent), 409, "delivery.already-delivered");
+
+    // a consumer on this node: a JDBC table, receipted by the node's local receiver
+    assertProblem(
+        call(
+            province,
+            "POST",
+            "/api/v1/subscriptions",
+            with(subscription, "target", Map.of("type", "JDBC", "table", "Civil; DROP")),
+            "prov-fs"),
+        400,
+        "identifier");
+    Response local =
+        call(
+            province,
+            "POST",
+            "/api/v1/subscriptions",
+            with(subscription, "target", Map.of("type", "JDBC", "table", "fs_civil.assistance")),
+            "prov-fs");
+    assertStatus(local, 201);
+    long localId = local.json().path("id").asLong();
+    JsonNode localDue =
+        find(
+            call(province, "GET", "/api/v1/subscriptions/due", null, providerAgent).json(),
+            localId);
+    assertThat(localDue.path("target").path("type").asText()).isEqualTo("JDBC");
+    assertThat(localDue.path("target").path("table").asText()).isEqualTo("fs_civil.assistance");
+    String localDelivery = localDue.path("deliveryId").asText();
+    Signed<DeliveryManifest> localManifest =
+        Signed.sign(manifest(localDelivery, "gd-province-local", 300, 4243L), provinceKey);
+    Map<String, Object> localReport = new HashMap<>(delivered);
+    localReport.put("subscriptionId", localId);
+    localReport.put("rows", 300);
+    localReport.put("snapshotId", 4243L);
+    localReport.put("manifestJson", localManifest.toJsonText());
+    Receipt localReceipt = Receipt.accepting(localManifest.document(), Instant.now());
+    localReport.put(
+        "receiptJson",
+        Signed.sign(localReceipt, NodeKey.generate("gd-province-local")).toJsonText());
+    String localStatus = "/api/v1/deliveries/" + localDelivery + "/status";
+    assertProblem(
+        call(province, "POST", localStatus, localReport, providerAgent),
+        422,
+        "delivery.receipt-invalid");
+    localReport.put(
+        "receiptJson",
+        Signed.sign(
+                localReceipt,
+                homeKey(province, "gd-province-local", NodeKey.LOCAL_RECEIVER_KEY_FILE))
+            .toJsonText());
+    assertStatus(call(province, "POST", localStatus, localReport, providerAgent), 204);
+    assertThat(
+            call(province, "GET", "/api/v1/subscriptions/" + localId, null, "prov-fs")
+                .json()
+                .path("lastSnapshotId")
+                .asLong())
+        .isEqualTo(4243L);
 
     // the next slot fails: the console lists both deliveries and marks the failed one
     String next = advanced.path("nextDeliveryId").asText();
@@ -944,6 +1053,28 @@ class FederationIT {
     peer.put("exchangeUrl", "https://" + nodeId + ".agent.test:8443");
     peer.put("publicKey", publicKey);
     return peer;
+  }
+
+  /** A node's key as its home keeps it (the catalog service created it at start). */
+  static NodeKey homeKey(Node node, String nodeId, Path file) {
+    return NodeKey.load(nodeId, node.home().resolve(file));
+  }
+
+  /** A manifest of a delivery from the province, of rows straight into a table (no files). */
+  static DeliveryManifest manifest(String deliveryId, String receiver, long rows, long snapshot) {
+    return new DeliveryManifest(
+        deliveryId,
+        ResourceCode.parse("101001/000001", "resourceCode"),
+        Long.toString(snapshot),
+        null,
+        List.of(new ManifestField("amount", "bigint"), new ManifestField("region_code", "string")),
+        rows,
+        0,
+        List.of(),
+        List.of("row-filter:region_code in 440600"),
+        "gd-province",
+        receiver,
+        Instant.now());
   }
 
   static Map<String, Object> with(Map<String, Object> base, String field, Object value) {

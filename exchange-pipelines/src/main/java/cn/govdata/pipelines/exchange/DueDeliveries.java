@@ -33,7 +33,8 @@ public final class DueDeliveries {
    * What the control plane is told of a delivery.
    *
    * @param state {@code DELIVERED}, {@code REJECTED} or {@code FAILED}
-   * @param receiptJson the peer's signed receipt as it sent it, or {@code null}
+   * @param receiptJson the receiver's signed receipt as it sent it, or {@code null}
+   * @param manifestJson the signed manifest the receipt answers, or {@code null}
    */
   public record Outcome(
       String state,
@@ -42,7 +43,14 @@ public final class DueDeliveries {
       Long snapshotId,
       long rows,
       long bytes,
-      String receiptJson) {}
+      String receiptJson,
+      String manifestJson) {
+
+    /** The outcome of a delivery that could not run at all. */
+    public static Outcome failed(int attempts, String error) {
+      return new Outcome("FAILED", attempts, error, null, 0, 0, null, null);
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(DueDeliveries.class);
 
@@ -70,15 +78,7 @@ public final class DueDeliveries {
       } catch (RuntimeException e) {
         // a delivery that cannot even start (bad request, unknown table) is reported, not fatal
         LOG.warn("delivery {} could not run: {}", delivery.deliveryId(), e.toString());
-        outcome =
-            new Outcome(
-                "FAILED",
-                0,
-                e.getClass().getSimpleName() + ": " + e.getMessage(),
-                null,
-                0,
-                0,
-                null);
+        outcome = Outcome.failed(0, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       call(
           "POST",
@@ -98,6 +98,7 @@ public final class DueDeliveries {
     json.put("rows", outcome.rows());
     json.put("bytes", outcome.bytes());
     json.put("receiptJson", outcome.receiptJson());
+    json.put("manifestJson", outcome.manifestJson());
     return json;
   }
 

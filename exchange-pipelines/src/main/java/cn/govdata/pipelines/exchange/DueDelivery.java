@@ -1,6 +1,7 @@
 package cn.govdata.pipelines.exchange;
 
 import cn.govdata.governance.directory.ResourceCode;
+import cn.govdata.governance.exchange.NodeKey;
 import cn.govdata.governance.validation.InvalidFieldException;
 import cn.govdata.pipelines.SparkSessions;
 import cn.govdata.pipelines.delivery.DeliveryRequest;
@@ -31,8 +32,18 @@ public record DueDelivery(
     String regionColumn,
     Target target) {
 
-  /** Where the delivery goes: {@code type} NODE (a peer's exchange agent), FILES or PULL. */
-  public record Target(String type, String peerNodeId, String exchangeUrl, String format) {}
+  /**
+   * Where the delivery goes: {@code type} NODE (a peer's exchange agent), FILES (the node's drop
+   * directory), JDBC ({@code table} in the node's exchange database) or PULL.
+   */
+  public record Target(
+      String type, String peerNodeId, String exchangeUrl, String format, String table) {
+
+    /** Whether the consumer is on this node, receipting with the node's local receiver key. */
+    public boolean isLocal() {
+      return "FILES".equals(type) || "JDBC".equals(type);
+    }
+  }
 
   /** Reads the control plane's answer, a JSON array; a bad element names its index and field. */
   static List<DueDelivery> listFromJson(Object json) {
@@ -82,7 +93,8 @@ public record DueDelivery(
             text(target, where + "target.", "type"),
             (String) target.get("peerNodeId"),
             (String) target.get("exchangeUrl"),
-            (String) target.get("format")));
+            (String) target.get("format"),
+            (String) target.get("table")));
   }
 
   /** An id the control plane writes as a JSON number (or a string): its decimal text. */
@@ -98,9 +110,12 @@ public record DueDelivery(
    * The delivery of this subscription as the deliverer runs it: the Iceberg table {@code
    * govdata.<database>.<table>}, the columns, the rows of the region codes ({@code regionColumn
    * LIKE '<code prefix>%'}, as {@link cn.govdata.pipelines.delivery.Flows#backflow} filters), from
-   * the last delivered snapshot when incremental.
+   * the last delivered snapshot when incremental. The receiver is the peer of a NODE target, and
+   * the node's local receiver ({@link NodeKey#localReceiverId}) for a consumer on the node itself.
+   *
+   * @param nodeId this node's id
    */
-  public DeliveryRequest request() {
+  public DeliveryRequest request(String nodeId) {
     List<String> policies = new ArrayList<>();
     policies.add("subscription:" + subscriptionId);
     if (applicationId != null) {
@@ -134,7 +149,9 @@ public record DueDelivery(
         columns,
         rowFilter,
         policies,
-        target.peerNodeId() == null ? "unknown" : target.peerNodeId());
+        target.isLocal()
+            ? NodeKey.localReceiverId(nodeId)
+            : target.peerNodeId() == null ? "unknown" : target.peerNodeId());
   }
 
   /** A region's rows share its code without the trailing zero pairs: 440600 → 4406. */

@@ -20,11 +20,13 @@ import org.apache.spark.sql.SparkSession;
  * agent --home DIR --port P --tls-keystore F --tls-password-env V [--peers FILE] [--bind ADDRESS]
  * deliver-due --catalog URL --api-key-env V --home DIR [--once] [--interval-seconds N]
  *             [--tls-keystore F] [--tls-password-env V] [--peers FILE]
+ *             [--drop DIR] [--jdbc-url URL --jdbc-user U --jdbc-password-env V]
  * </pre>
  *
  * The node id is the CN of the keystore's certificate; the peers file defaults to {@code
  * ${home}/federation/peers.json}, the keystore to {@code ${home}/federation/node.p12} and its
- * password's variable to {@code GOVDATA_TLS_PASSWORD}.
+ * password's variable to {@code GOVDATA_TLS_PASSWORD}. FILES targets go to {@code --drop} (default
+ * {@code ${home}/exchange/drop}), JDBC targets to tables of the database at {@code --jdbc-url}.
  */
 public final class ExchangeCommands {
 
@@ -72,6 +74,15 @@ public final class ExchangeCommands {
     NodeKey key = home.nodeKey(NodeHome.nodeId(tls.certificate()));
     boolean once = options.containsKey("--once");
     long interval = Long.parseLong(options.getOrDefault("--interval-seconds", "60"));
+    String jdbcUrl = options.get("--jdbc-url");
+    SubscriptionDeliveries.LocalTargets local =
+        new SubscriptionDeliveries.LocalTargets(
+            Path.of(options.getOrDefault("--drop", home.drop().toString())),
+            jdbcUrl,
+            options.get("--jdbc-user"),
+            jdbcUrl == null || !options.containsKey("--jdbc-password-env")
+                ? null
+                : environment(options.get("--jdbc-password-env")));
     SparkSession session = spark.apply(home.directory());
     try (ExchangeLog log = ExchangeLog.open(home.outboundLog(), key, Clock.systemUTC())) {
       DueDeliveries due =
@@ -79,8 +90,8 @@ public final class ExchangeCommands {
               HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
               catalog,
               apiKey,
-              new PeerDeliveries(
-                  session, key, tls, log, home, RetryPolicy.DEFAULT, Clock.systemUTC()));
+              new SubscriptionDeliveries(
+                  session, key, tls, log, home, local, RetryPolicy.DEFAULT, Clock.systemUTC()));
       do {
         int ran = due.runOnce();
         System.out.println("deliver-due: " + ran + " deliveries run");

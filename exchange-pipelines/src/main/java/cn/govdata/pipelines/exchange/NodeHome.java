@@ -22,6 +22,8 @@ import javax.naming.ldap.Rdn;
  * exchange/outbox/            deliveries staged before they are sent
  * exchange/received/          deliveries received whole, per sending node
  * exchange/status/            the outgoing deliveries' states
+ * exchange/drop/              deliveries to FILES targets, for consumers on this node
+ * node/local-receiver-key.pem the key that signs receipts for consumers on this node
  * </pre>
  *
  * Each process owns one log file (a log takes a file lock), so the agent and the delivering process
@@ -47,6 +49,20 @@ public record NodeHome(Path directory) {
 
   public Path statuses() {
     return directory.resolve("exchange").resolve("status");
+  }
+
+  /** The default drop directory of FILES targets (consumers on this node). */
+  public Path drop() {
+    return directory.resolve("exchange").resolve("drop");
+  }
+
+  /**
+   * The key that signs receipts for consumers on this node ({@link NodeKey#localReceiverId}),
+   * created when there is none yet; the node's catalog service of the same home verifies with it.
+   */
+  public NodeKey localReceiverKey(String nodeId) {
+    return NodeKey.loadOrCreate(
+        NodeKey.localReceiverId(nodeId), directory.resolve(NodeKey.LOCAL_RECEIVER_KEY_FILE));
   }
 
   /** The node's signing key, created (with its public half beside it) when there is none yet. */

@@ -118,7 +118,14 @@ class DueDeliveriesTest {
                   asked.add(due);
                   return due.subscriptionId().equals("sub-1")
                       ? new DueDeliveries.Outcome(
-                          "DELIVERED", 1, null, 77L, 1234, 56789, "{\"signed\":\"receipt\"}")
+                          "DELIVERED",
+                          1,
+                          null,
+                          77L,
+                          1234,
+                          56789,
+                          "{\"signed\":\"receipt\"}",
+                          "{\"signed\":\"manifest\"}")
                       : new DueDeliveries.Outcome(
                           "FAILED",
                           5,
@@ -126,6 +133,7 @@ class DueDeliveriesTest {
                           78L,
                           0,
                           0,
+                          null,
                           null);
                 })
             .runOnce();
@@ -133,7 +141,7 @@ class DueDeliveriesTest {
     assertThat(ran).isEqualTo(2);
     assertThat(keysSeen).containsOnly(API_KEY);
 
-    DeliveryRequest incremental = asked.get(0).request();
+    DeliveryRequest incremental = asked.get(0).request("gd-province");
     assertThat(incremental.deliveryId()).isEqualTo("sub-1-0003");
     assertThat(incremental.table()).isEqualTo("govdata.population.person");
     assertThat(incremental.baseSnapshotId()).isEqualTo(5318008123456789012L);
@@ -146,9 +154,10 @@ class DueDeliveriesTest {
             "subscription:sub-1", "application:app-7", "row-filter:region_code in 440600,440106");
     assertThat(incremental.receiverNode()).isEqualTo("fs-city");
     assertThat(asked.get(0).target())
-        .isEqualTo(new DueDelivery.Target("NODE", "fs-city", "https://127.0.0.1:8443", "CSV"));
+        .isEqualTo(
+            new DueDelivery.Target("NODE", "fs-city", "https://127.0.0.1:8443", "CSV", null));
 
-    DeliveryRequest full = asked.get(1).request();
+    DeliveryRequest full = asked.get(1).request("gd-province");
     assertThat(full.table()).isEqualTo("govdata.legal.entity");
     assertThat(full.baseSnapshotId()).isNull();
     assertThat(full.rowFilter()).isNull();
@@ -166,7 +175,8 @@ class DueDeliveriesTest {
         .containsEntry("snapshotId", 77L)
         .containsEntry("rows", 1234L)
         .containsEntry("bytes", 56789L)
-        .containsEntry("receiptJson", "{\"signed\":\"receipt\"}");
+        .containsEntry("receiptJson", "{\"signed\":\"receipt\"}")
+        .containsEntry("manifestJson", "{\"signed\":\"manifest\"}");
     assertThat(statuses.get(1))
         .containsEntry("subscriptionId", "sub-2")
         .containsEntry("state", "FAILED")
@@ -183,9 +193,9 @@ class DueDeliveriesTest {
     deliveries(
             API_KEY,
             due -> {
-              due.request();
+              due.request("gd-province");
               ran.add(due.deliveryId());
-              return new DueDeliveries.Outcome("DELIVERED", 1, null, 1L, 0, 0, null);
+              return new DueDeliveries.Outcome("DELIVERED", 1, null, 1L, 0, 0, null, null);
             })
         .runOnce();
 

@@ -63,6 +63,19 @@ public final class NodeKey {
    */
   public static final Path HOME_KEY_FILE = Path.of("node", "node-key.pem");
 
+  /**
+   * Where a node keeps, under its home, the key that signs receipts for consumers on the node
+   * itself (drop directories and tables of the node's exchange database): a node does not deliver
+   * to itself, so those receipts carry {@link #localReceiverId} and a key of their own, which the
+   * control plane of the same home verifies.
+   */
+  public static final Path LOCAL_RECEIVER_KEY_FILE = Path.of("node", "local-receiver-key.pem");
+
+  /** The id in receipts for the node's own consumers: the node id and {@code -local}. */
+  public static String localReceiverId(String nodeId) {
+    return checkNodeId(checkNodeId(nodeId, "nodeId") + "-local", "localReceiverId");
+  }
+
   /** Loads the key in {@code privateKeyFile}, or creates and writes one when there is none yet. */
   public static NodeKey loadOrCreate(String nodeId, Path privateKeyFile) {
     if (Files.exists(privateKeyFile)) {

@@ -33,7 +33,8 @@ class NetworkPolicyTest {
           .isTrue();
       long own =
           manifests.ofType(NetworkPolicy.class).stream()
-              .filter(policy -> policy != deny && !Manifests.name(policy).equals("govdata-dns"))
+              .filter(
+                  policy -> !policy.equals(deny) && !Manifests.name(policy).equals("govdata-dns"))
               .filter(policy -> selects(policy.getSpec().getPodSelector(), labels))
               .count();
       assertThat(own).as("policies opening %s", labels).isEqualTo(1);
@@ -48,7 +49,7 @@ class NetworkPolicyTest {
 
     var catalogIngress =
         manifests.named(NetworkPolicy.class, "govdata-catalog").getSpec().getIngress();
-    assertThat(catalogIngress).singleElement();
+    assertThat(catalogIngress).hasSize(1);
     assertThat(catalogIngress.get(0).getFrom())
         .singleElement()
         .satisfies(

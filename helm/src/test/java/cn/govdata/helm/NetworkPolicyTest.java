@@ -33,7 +33,8 @@ class NetworkPolicyTest {
           .isTrue();
       long own =
           manifests.ofType(NetworkPolicy.class).stream()
-              .filter(policy -> policy != deny && !Manifests.name(policy).equals("govdata-dns"))
+              .filter(
+                  policy -> !policy.equals(deny) && !Manifests.name(policy).equals("govdata-dns"))
               .filter(policy -> selects(policy.getSpec().getPodSelector(), labels))
               .count();
       assertThat(own).as("policies opening %s", labels).isEqualTo(1);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.govdata.search.local.LocalElasticsearch;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ class CatalogIndexIT {
 
   @BeforeEach
   void connect(TestInfo test) {
-    String alias = "it-index-" + test.getTestMethod().orElseThrow().getName().toLowerCase();
+    String alias =
+        "it-index-" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
     connection = new SearchConnection(LocalElasticsearch.shared().settings(alias));
     index = new CatalogIndex(connection);
     search = new CatalogSearch(connection);

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -352,7 +353,7 @@ public class ApplicationService {
       Caller caller, long id, Decision decision, ApplicationStatus from, ApplicationStatus to) {
     if (decision.reason() == null) {
       throw new InvalidFieldException(
-          "reason", "required", "say why the application is " + to.name().toLowerCase());
+          "reason", "required", "say why the application is " + to.name().toLowerCase(Locale.ROOT));
     }
     Application application = deciding(caller, id, from);
     applications.setStatus(id, to, decision.reason());

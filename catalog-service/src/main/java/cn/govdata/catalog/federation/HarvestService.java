@@ -80,7 +80,9 @@ public class HarvestService {
     if (!caller.isStaff()) {
       throw ApiException.forbidden("role.required", "signed-in staff read harvest runs");
     }
-    peers.find(peerId).orElseThrow(() -> ApiException.notFound("peer", peerId));
+    if (peers.find(peerId).isEmpty()) {
+      throw ApiException.notFound("peer", peerId);
+    }
     return harvests.runs(peerId, 50);
   }
 

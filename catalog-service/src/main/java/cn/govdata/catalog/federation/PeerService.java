@@ -96,7 +96,9 @@ public class PeerService implements ApplicationRunner {
   @Transactional
   public Peer update(Caller caller, long id, PeerRequest request) {
     requireAdmin(caller);
-    peers.find(id).orElseThrow(() -> ApiException.notFound("peer", id));
+    if (peers.find(id).isEmpty()) {
+      throw ApiException.notFound("peer", id);
+    }
     PeerRepository.Row row = check(request);
     peers
         .findByNodeId(row.nodeId())

@@ -1,5 +1,6 @@
 package cn.govdata.catalog.directory;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govdata.catalog.Fixtures;
@@ -472,7 +473,7 @@ abstract class AbstractDirectoryApiIT {
     assertThat(entries.count()).isEqualTo(before);
 
     assertProblem(
-        upload("cat-a", "/api/v1/imports", "directory.xlsx", "not a workbook".getBytes()),
+        upload("cat-a", "/api/v1/imports", "directory.xlsx", "not a workbook".getBytes(UTF_8)),
         400,
         "form.not-xlsx");
     assertProblem(
@@ -480,7 +481,9 @@ abstract class AbstractDirectoryApiIT {
         413,
         "form.too-large");
     assertProblem(
-        upload("cat-a", "/api/v1/imports", "directory.txt", "x".getBytes()), 415, "form.format");
+        upload("cat-a", "/api/v1/imports", "directory.txt", "x".getBytes(UTF_8)),
+        415,
+        "form.format");
     assertThat(entries.count()).isEqualTo(before);
 
     InformationResource second = Fixtures.openResource(providerA, catalogue("109"), "测试导入二");

@@ -918,7 +918,7 @@ class FederationIT {
 
   /** Creates the department, its cataloguer and the node's reviewer; returns the department id. */
   long zone(Node node, ProviderDepartment department) {
-    String prefix = node == foshan || node == guangzhou ? "city" : "prov";
+    String prefix = node.equals(foshan) || node.equals(guangzhou) ? "city" : "prov";
     long id = department(node, prefix + "-cat", department);
     if (call(node, "GET", "/api/v1/users", null, ADMIN).body().contains(prefix + "-rev")) {
       return id;
@@ -973,7 +973,7 @@ class FederationIT {
 
   /** Creates, submits, approves and publishes an entry in an open batch; returns its id. */
   long publish(Node node, InformationResource resource) {
-    String prefix = node == province ? "prov" : "city";
+    String prefix = node.equals(province) ? "prov" : "city";
     Response created = call(node, "POST", "/api/v1/entries", resource, prefix + "-cat");
     assertStatus(created, 201);
     long id = created.json().path("id").asLong();

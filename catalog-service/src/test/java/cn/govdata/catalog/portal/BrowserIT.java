@@ -1,5 +1,6 @@
 package cn.govdata.catalog.portal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -165,7 +166,7 @@ class BrowserIT extends PortalContext {
     Path script = Path.of("src/test/browser/install-chromium.sh");
     Process process =
         new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
+    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
     if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
       throw new IllegalStateException("install-chromium.sh failed:\n" + output);
     }

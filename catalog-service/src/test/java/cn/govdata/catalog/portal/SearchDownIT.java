@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ class SearchDownIT {
     assertThat(api.getStatusCode().value()).isEqualTo(503);
     JsonNode problem = json.readTree(api.getBody());
     assertThat(problem.path("detail").asText()).contains("unavailable");
-    assertThat(api.getBody().toLowerCase()).doesNotContain("connection refused");
+    assertThat(api.getBody().toLowerCase(Locale.ROOT)).doesNotContain("connection refused");
 
     ResponseEntity<String> ckan =
         http.getForEntity("/api/3/action/package_search?q=x", String.class);

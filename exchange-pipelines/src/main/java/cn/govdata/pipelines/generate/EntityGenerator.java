@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -149,7 +150,7 @@ public final class EntityGenerator {
           for (int copy = 0; copy < copies; copy++) {
             long number = counts.merge(register, 1L, Long::sum);
             String recordId =
-                register.extract().source().substring(0, 2).toUpperCase()
+                register.extract().source().substring(0, 2).toUpperCase(Locale.ROOT)
                     + String.format("%09d", number);
             writers.get(register).write(render(register, entity, random, recordId));
             truth.write(List.of(register.extract().source(), recordId, entity.entityId()));
@@ -292,7 +293,7 @@ public final class EntityGenerator {
           ? entity.division().code() + organisation
           : organisation.substring(0, 8) + "-" + organisation.charAt(8);
     }
-    return random.nextInt(100) < 3 ? code.toLowerCase() : code;
+    return random.nextInt(100) < 3 ? code.toLowerCase(Locale.ROOT) : code;
   }
 
   private static String name(Entity entity, SplittableRandom random) {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -342,7 +343,7 @@ public final class PopulationGenerator {
       return fullWidth(id);
     }
     if (id.endsWith("X") && random.nextBoolean()) {
-      return id.toLowerCase();
+      return id.toLowerCase(Locale.ROOT);
     }
     return random.nextInt(100) < 2 ? id.substring(0, 6) + " " + id.substring(6) : id;
   }

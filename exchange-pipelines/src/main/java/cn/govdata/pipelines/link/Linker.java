@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
@@ -379,7 +380,10 @@ public final class Linker {
       Comparison comparison = config.comparisons().get(k);
       StringBuilder line =
           new StringBuilder(
-              comparison.field() + " (" + comparison.method().name().toLowerCase() + "):");
+              comparison.field()
+                  + " ("
+                  + comparison.method().name().toLowerCase(Locale.ROOT)
+                  + "):");
       for (int level = 0; level < model.levels(k); level++) {
         line.append(
             String.format(

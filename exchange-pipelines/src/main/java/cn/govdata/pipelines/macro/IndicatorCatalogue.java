@@ -32,6 +32,8 @@ public final class IndicatorCatalogue {
   private final List<Indicator> indicators;
   private final Map<String, Indicator> byKey = new HashMap<>();
 
+  // identity on purpose: an indicator may repeat its own key, a second row (even equal) may not
+  @SuppressWarnings("ReferenceEquality")
   public IndicatorCatalogue(List<Indicator> indicators) {
     this.indicators = List.copyOf(indicators);
     for (Indicator indicator : this.indicators) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,7 +83,7 @@ public final class QualityReport {
     for (Row row : counts) {
       Map<String, Object> source = sources.computeIfAbsent(row.getString(0), s -> newSource());
       Map<String, Object> field = fieldOf(source, row.getString(1));
-      String status = row.getString(2).toLowerCase();
+      String status = row.getString(2).toLowerCase(Locale.ROOT);
       long n = row.getLong(4);
       field.merge(status, n, (a, b) -> (Long) a + (Long) b);
       if (row.getString(3) != null) {

@@ -7,6 +7,7 @@ import cn.govdata.governance.codes.IdentityNumbers;
 import cn.govdata.governance.codes.OrganizationCodes;
 import cn.govdata.pipelines.cleanse.Cleaned.Status;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -147,7 +148,8 @@ class CleansingTest {
   void creditCodeAndLegacyOrganisationCodeShareOneOrganisationKey() {
     String organisation = "MA4UP1K2" + OrganizationCodes.checkCharacter("MA4UP1K2");
     String credit = CreditCodes.compose('9', '1', "440605", organisation);
-    assertThat(OrganisationIdentifiers.creditCode(credit.toLowerCase()).value()).isEqualTo(credit);
+    assertThat(OrganisationIdentifiers.creditCode(credit.toLowerCase(Locale.ROOT)).value())
+        .isEqualTo(credit);
     assertThat(OrganisationIdentifiers.organisationKey(credit)).isEqualTo(organisation);
     assertThat(
             OrganisationIdentifiers.organisationKey(

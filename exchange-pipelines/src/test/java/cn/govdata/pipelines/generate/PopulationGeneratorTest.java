@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -69,7 +70,7 @@ class PopulationGeneratorTest {
     int legacy = 0;
     int invalid = 0;
     for (String line : lines.subList(1, lines.size())) {
-      String id = line.split(",", -1)[1].replace(" ", "").toUpperCase();
+      String id = line.split(",", -1)[1].replace(" ", "").toUpperCase(Locale.ROOT);
       if (id.length() == 15) {
         legacy++;
       } else if (IdentityNumbers.isValid(id)) {

@@ -64,7 +64,9 @@ class SourceReaderIT {
 
   @Test
   void corruptWorkbookIsRefused() throws IOException {
-    Files.write(directory.resolve("sample.xlsx"), "PK\u0003\u0004 not really a zip".getBytes());
+    Files.write(
+        directory.resolve("sample.xlsx"),
+        "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> reader.read(directory, mapping("sample.xlsx", "xlsx", null)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("cannot read the xlsx file")

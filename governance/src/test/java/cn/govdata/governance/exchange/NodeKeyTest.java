@@ -25,7 +25,10 @@ class NodeKeyTest {
 
     assertThat(NodeKey.verify(province.publicKey(), MESSAGE, signature)).isTrue();
     assertThat(NodeKey.verify(city.publicKey(), MESSAGE, signature)).isFalse();
-    assertThat(NodeKey.verify(province.publicKey(), "manifesT".getBytes(), signature)).isFalse();
+    assertThat(
+            NodeKey.verify(
+                province.publicKey(), "manifesT".getBytes(StandardCharsets.UTF_8), signature))
+        .isFalse();
   }
 
   @Test

@@ -54,7 +54,9 @@ public final class Secrets {
     String keyHash = hashApiKey(secret);
     boolean keyMatches = false;
     for (String candidate : user.apiKeyHashes()) {
-      keyMatches |= MessageDigest.isEqual(candidate.getBytes(), keyHash.getBytes());
+      keyMatches |=
+          MessageDigest.isEqual(
+              candidate.getBytes(StandardCharsets.UTF_8), keyHash.getBytes(StandardCharsets.UTF_8));
     }
     return keyMatches
         || (user.passwordHash() != null && passwordMatches(user.passwordHash(), secret));

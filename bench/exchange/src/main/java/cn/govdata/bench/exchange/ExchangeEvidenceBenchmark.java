@@ -1,5 +1,7 @@
 package cn.govdata.bench.exchange;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import cn.govdata.governance.exchange.Checkpoint;
 import cn.govdata.governance.exchange.ExchangeLog;
 import cn.govdata.governance.exchange.LogVerification;
@@ -85,7 +87,7 @@ public final class ExchangeEvidenceBenchmark {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("resourceCode", "101001/000042");
         data.put("rows", 1000L * i);
-        data.put("manifestSha256", Sha256.hex(Integer.toString(i).getBytes()));
+        data.put("manifestSha256", Sha256.hex(Integer.toString(i).getBytes(UTF_8)));
         log.append(i % 2 == 0 ? "receipt.received" : "delivery.sent", "sub-" + i % 50, data);
       }
       head = log.head();

@@ -213,6 +213,16 @@ spark.kubernetes.executor.deleteOnTermination true
 </configuration>
 {{- end -}}
 
+{{/* Whether the gateway polls catalog-service for its compiled policies (ranger.mode compiled). */}}
+{{- define "govdata.gatewayPoliciesFromCatalog" -}}
+{{- if and (eq .Values.ranger.mode "compiled") (eq .Values.ranger.compiled.gatewaySource "catalog") -}}true{{- end -}}
+{{- end -}}
+
+{{/* The Secret holding the gateway's POLICY_READER API key. */}}
+{{- define "govdata.policyReaderSecret" -}}
+{{- if .Values.ranger.compiled.policyReader.apiKey -}}{{ include "govdata.fullname" . }}-policy-reader{{- else -}}{{ required "ranger.compiled.policyReader.existingSecret or .apiKey is required when ranger.compiled.gatewaySource is catalog" .Values.ranger.compiled.policyReader.existingSecret }}{{- end -}}
+{{- end -}}
+
 {{- define "govdata.rangerPoliciesConfigMap" -}}
 {{- if .Values.ranger.compiled.existingConfigMap -}}{{ .Values.ranger.compiled.existingConfigMap }}{{- else -}}{{ include "govdata.fullname" . }}-ranger-policies{{- end -}}
 {{- end -}}

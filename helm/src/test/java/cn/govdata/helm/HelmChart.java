@@ -40,6 +40,16 @@ final class HelmChart {
     return command.call();
   }
 
+  /** Renders every template for the defaults with {@code --set key=value} for each setting. */
+  static String templateWith(Map<String, String> settings) {
+    var command =
+        new Helm(Repository.chart()).template().withName(RELEASE).withNamespace(NAMESPACE);
+    for (var setting : settings.entrySet()) {
+      command = command.set(setting.getKey(), setting.getValue());
+    }
+    return command.call();
+  }
+
   /**
    * Lints the chart strictly (warnings fail) with the value set. helm-java's lint takes no values
    * file, so the set is merged over the defaults into a copy of the chart, which is what Helm

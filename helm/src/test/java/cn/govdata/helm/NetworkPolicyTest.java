@@ -49,14 +49,16 @@ class NetworkPolicyTest {
 
     var catalogIngress =
         manifests.named(NetworkPolicy.class, "govdata-catalog").getSpec().getIngress();
-    // besides the ingress controller, only the node's deliver-due (when the exchange runs)
+    // besides the ingress controller, only the node's deliver-due (when the exchange runs) and
+    // the SQL gateway (when it polls the catalog's compiled policies)
     for (var rule : catalogIngress.subList(1, catalogIngress.size())) {
       assertThat(rule.getFrom())
           .singleElement()
           .satisfies(
               peer ->
                   assertThat(peer.getPodSelector().getMatchLabels())
-                      .containsEntry("app.kubernetes.io/component", "deliver-due"));
+                      .extractingByKey("app.kubernetes.io/component")
+                      .isIn("deliver-due", "gateway"));
     }
     assertThat(catalogIngress.get(0).getFrom())
         .singleElement()

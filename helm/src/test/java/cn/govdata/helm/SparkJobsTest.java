@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govdata.pipelines.link.LinkConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -343,6 +345,77 @@ class SparkJobsTest {
     assertThat(Manifests.yaml(policies).get("serviceName").asText()).isEqualTo("govdata");
   }
 
+  @Test
+  void theProvinceGatewayPollsTheCatalogsPoliciesWithThePolicyReadersKeyFromItsSecret() {
+    Manifests manifests = Rendered.with(ValueSet.named("province-node-values.yaml"));
+    PodSpec pod =
+        manifests.named(StatefulSet.class, "govdata-gateway").getSpec().getTemplate().getSpec();
+    SparkSubmit submit = submitOf(pod.getContainers().get(0));
+
+    assertThat(configMapFileAt(manifests, pod, submit.propertiesFile()))
+        .contains(
+            "spark.govdata.policy.url http://govdata-catalog:8080/api/v1/policies/ranger",
+            "spark.govdata.policy.keyEnv GOVDATA_POLICY_READER_KEY");
+    assertThat(pod.getContainers().get(0).getEnv())
+        .filteredOn(env -> env.getName().equals("GOVDATA_POLICY_READER_KEY"))
+        .singleElement()
+        .satisfies(
+            env -> {
+              assertThat(env.getValue()).isNull();
+              assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                  .isEqualTo("gd-policy-reader");
+              assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("apiKey");
+            });
+    // no static policy file in its home: the catalog is its only source
+    assertThat(pod.getContainers().get(0).getVolumeMounts())
+        .noneMatch(m -> m.getMountPath().equals(GATEWAY_HOME + "/policies.json"));
+
+    var gatewayToCatalog =
+        manifests.named(NetworkPolicy.class, "govdata-gateway").getSpec().getEgress().stream()
+            .filter(rule -> rule.getTo().stream().anyMatch(peer -> isPod(peer, "catalog")))
+            .toList();
+    assertThat(gatewayToCatalog)
+        .singleElement()
+        .satisfies(
+            rule ->
+                assertThat(rule.getPorts())
+                    .extracting(port -> port.getPort().getIntVal())
+                    .containsExactly(8080));
+    assertThat(manifests.named(NetworkPolicy.class, "govdata-catalog").getSpec().getIngress())
+        .anySatisfy(rule -> assertThat(rule.getFrom()).anyMatch(peer -> isPod(peer, "gateway")));
+  }
+
+  @Test
+  void anInlinePolicyReaderKeyIsRenderedIntoASecretAndWithoutOneTheChartRefuses() {
+    Manifests manifests =
+        Manifests.parse(
+            HelmChart.templateWith(
+                Map.of(
+                    "ranger.compiled.gatewaySource", "catalog",
+                    "ranger.compiled.policyReader.apiKey", "gdk_example")));
+    Secret secret = manifests.named(Secret.class, "govdata-policy-reader");
+    assertThat(secret.getStringData()).containsEntry("apiKey", "gdk_example");
+    PodSpec pod =
+        manifests.named(StatefulSet.class, "govdata-gateway").getSpec().getTemplate().getSpec();
+    assertThat(pod.getContainers().get(0).getEnv())
+        .anySatisfy(
+            env ->
+                assertThat(env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef())
+                    .isNotNull()
+                    .satisfies(
+                        ref -> assertThat(ref.getName()).isEqualTo("govdata-policy-reader")));
+
+    assertThatThrownBy(
+            () -> HelmChart.templateWith(Map.of("ranger.compiled.gatewaySource", "catalog")))
+        .hasMessageContaining("ranger.compiled.policyReader.existingSecret or .apiKey is required");
+  }
+
+  private static boolean isPod(NetworkPolicyPeer peer, String component) {
+    return peer.getPodSelector() != null
+        && component.equals(
+            peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"));
+  }
+
   static SparkSubmit submitOf(Container container) {
     List<String> command = new ArrayList<>(container.getCommand());
     command.addAll(container.getArgs());
@@ -358,13 +431,7 @@ class SparkJobsTest {
   }
 
   private static Manifests renderDefaultsWith(String key, String value) {
-    return Manifests.parse(
-        new Helm(Repository.chart())
-            .template()
-            .withName(HelmChart.RELEASE)
-            .withNamespace(HelmChart.NAMESPACE)
-            .set(key, value)
-            .call());
+    return Manifests.parse(HelmChart.templateWith(Map.of(key, value)));
   }
 
   private static Map<String, String> withoutExecutorSettings(Map<String, String> conf) {

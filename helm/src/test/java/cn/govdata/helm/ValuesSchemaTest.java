@@ -3,7 +3,6 @@ package cn.govdata.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.marcnuri.helm.Helm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,40 +39,41 @@ class ValuesSchemaTest {
           exchange.deliverDue.jdbc.url     | postgres://db | url
           """)
   void rejectsAnInvalidValueNamingIt(String key, String value, String named) {
-    assertThatThrownBy(() -> render(Map.of(key, value)))
+    assertThatThrownBy(() -> HelmChart.templateWith(Map.of(key, value)))
         .hasMessageContaining("values don't meet the specifications of the schema")
         .hasMessageContaining(named);
   }
 
   @Test
   void rangerAdminModeNeedsTheAdminUrl() {
-    assertThatThrownBy(() -> render(Map.of("ranger.mode", "admin")))
+    assertThatThrownBy(() -> HelmChart.templateWith(Map.of("ranger.mode", "admin")))
         .hasMessageContaining("ranger")
         .hasMessageContaining("url");
   }
 
   @Test
   void aDatabasePasswordMustComeFromASecretOrAValue() {
-    assertThatThrownBy(() -> render(Map.of("postgresql.existingSecret", "")))
+    assertThatThrownBy(() -> HelmChart.templateWith(Map.of("postgresql.existingSecret", "")))
         .hasMessageContaining("postgresql");
   }
 
   @Test
   void theExchangeNeedsItsNodeIdOnceEnabled() {
-    assertThatThrownBy(() -> render(Map.of("exchange.enabled", "true")))
+    assertThatThrownBy(() -> HelmChart.templateWith(Map.of("exchange.enabled", "true")))
         .hasMessageContaining("exchange")
         .hasMessageContaining("nodeId");
   }
 
   @Test
   void atlasNeedsAnUrlAndCredentialsOnceEnabled() {
-    assertThatThrownBy(() -> render(Map.of("atlas.enabled", "true"))).hasMessageContaining("atlas");
+    assertThatThrownBy(() -> HelmChart.templateWith(Map.of("atlas.enabled", "true")))
+        .hasMessageContaining("atlas");
   }
 
   @Test
   void theSameOverridesWithValidValuesRender() {
     String rendered =
-        render(
+        HelmChart.templateWith(
             Map.of(
                 "zone.regionCode",
                 "440304",
@@ -83,17 +83,5 @@ class ValuesSchemaTest {
                 "https://ranger.example.gov.cn:6182"));
 
     assertThat(rendered).contains("<value>https://ranger.example.gov.cn:6182</value>");
-  }
-
-  private static String render(Map<String, String> overrides) {
-    var command =
-        new Helm(Repository.chart())
-            .template()
-            .withName(HelmChart.RELEASE)
-            .withNamespace(HelmChart.NAMESPACE);
-    for (var entry : overrides.entrySet()) {
-      command = command.set(entry.getKey(), entry.getValue());
-    }
-    return command.call();
   }
 }

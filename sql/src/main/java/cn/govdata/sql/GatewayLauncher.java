@@ -63,8 +63,8 @@ public final class GatewayLauncher {
     if (!GatewayRuntime.get(spark.sparkContext().getConf()).enforcer().hasPolicies()) {
       System.err.println(
           "govdata sql gateway: no policies loaded ("
-              + spark.conf().get(GatewayRuntime.POLICY_FILE, "?")
-              + "); every table is denied until a valid policy file appears");
+              + policySource(spark.conf())
+              + "); every table is denied until valid policies arrive");
     }
     Gateway gateway = Gateway.start(spark, settings);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -77,5 +77,10 @@ public final class GatewayLauncher {
                 }));
     System.out.println("govdata sql gateway ready: " + settings.jdbcUrl());
     stopped.await();
+  }
+
+  private static String policySource(org.apache.spark.sql.RuntimeConfig conf) {
+    String url = conf.get(GatewayRuntime.POLICY_URL, "");
+    return url.isBlank() ? conf.get(GatewayRuntime.POLICY_FILE, "?") : url;
   }
 }

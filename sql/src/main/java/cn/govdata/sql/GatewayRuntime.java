@@ -2,9 +2,11 @@ package cn.govdata.sql;
 
 import cn.govdata.sql.auth.FileUserDirectory;
 import cn.govdata.sql.auth.UserDirectory;
+import cn.govdata.sql.policy.CompiledPolicySource;
 import cn.govdata.sql.policy.JsonLinesAudit;
 import cn.govdata.sql.policy.PolicyEnforcer;
 import cn.govdata.sql.policy.Principal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +22,16 @@ import org.apache.spark.sql.catalyst.CurrentUserContext;
 public final class GatewayRuntime {
 
   public static final String POLICY_FILE = "spark.govdata.policy.file";
+
+  /**
+   * The catalog's policy endpoint ({@code .../api/v1/policies/ranger}); when set the gateway polls
+   * it instead of reading {@link #POLICY_FILE}.
+   */
+  public static final String POLICY_URL = "spark.govdata.policy.url";
+
+  /** The environment variable holding the API key for {@link #POLICY_URL}. */
+  public static final String POLICY_KEY_ENV = "spark.govdata.policy.keyEnv";
+
   public static final String POLICY_CACHE_DIR = "spark.govdata.policy.cacheDir";
   public static final String USERS_FILE = "spark.govdata.users.file";
   public static final String AUDIT_FILE = "spark.govdata.audit.file";
@@ -47,11 +59,20 @@ public final class GatewayRuntime {
       Path cacheDir = Path.of(conf.get(POLICY_CACHE_DIR, state.resolve("policy-cache").toString()));
       Path audit = Path.of(conf.get(AUDIT_FILE, state.resolve("audit.jsonl").toString()));
       Path usersFile = Path.of(conf.get(USERS_FILE, state.resolve("users.json").toString()));
+      String policyUrl = conf.get(POLICY_URL, "").strip();
+      JsonLinesAudit decisions = new JsonLinesAudit(audit);
+      PolicyEnforcer enforcer =
+          policyUrl.isEmpty()
+              ? PolicyEnforcer.start(policyFile, cacheDir, "sql-gateway", decisions)
+              : PolicyEnforcer.startFromUrl(
+                  URI.create(policyUrl),
+                  conf.get(POLICY_KEY_ENV, CompiledPolicySource.DEFAULT_KEY_VARIABLE),
+                  cacheDir,
+                  "sql-gateway",
+                  decisions);
       current =
           new GatewayRuntime(
-              PolicyEnforcer.start(policyFile, cacheDir, "sql-gateway", new JsonLinesAudit(audit)),
-              new FileUserDirectory(usersFile),
-              conf.get(CATALOG, DEFAULT_CATALOG));
+              enforcer, new FileUserDirectory(usersFile), conf.get(CATALOG, DEFAULT_CATALOG));
     }
     return current;
   }

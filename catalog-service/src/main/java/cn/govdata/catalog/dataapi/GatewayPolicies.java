@@ -10,6 +10,8 @@ import cn.govdata.catalog.directory.Entry;
 import cn.govdata.catalog.security.Caller;
 import cn.govdata.catalog.security.Role;
 import cn.govdata.catalog.web.ApiException;
+import cn.govdata.catalog.web.Digests;
+import cn.govdata.governance.policy.CompiledPolicy;
 import cn.govdata.governance.policy.PolicyCompiler;
 import cn.govdata.governance.policy.PolicyInput;
 import cn.govdata.governance.policy.PublishedTable;
@@ -30,9 +32,12 @@ import org.springframework.stereotype.Component;
 /**
  * The catalog as the SQL gateway's policy source: compiles the published entries that have a
  * gateway table, with the departments, into Ranger import JSON ({@code governance}'s {@link
- * PolicyCompiler}) and writes it to the file the gateway's policy source reads ({@code
- * govdata.data-api.gateway-policy-file}; the gateway polls it). Written at start, after every table
- * mapping and whenever approved applications (申请) change, which are compiled in as approved.
+ * PolicyCompiler}), with the approved applications (申请) compiled in as approved. One {@link
+ * #current() document} serves both ways the gateway reads it: the file of {@code
+ * govdata.data-api.gateway-policy-file} (one machine; written at start, after every table mapping
+ * and whenever approved applications change) and {@code GET /api/v1/policies/ranger}, which the
+ * gateway polls where it cannot share the catalog's disk. Whenever the compiled policies change the
+ * file is rewritten with the same document the endpoint serves.
  */
 @Component
 class GatewayPolicies {
@@ -45,6 +50,7 @@ class GatewayPolicies {
   private final DepartmentRepository departments;
   private final ApplicationService applications;
   private final Path file;
+  private Document last;
 
   GatewayPolicies(
       DirectoryService directory,
@@ -71,11 +77,41 @@ class GatewayPolicies {
 
   /** Rewrites the gateway's policy file, if one is configured. */
   synchronized void publish() {
-    if (file == null) {
-      return;
+    if (file != null) {
+      refresh(true);
     }
-    write(RangerImport.toJson(applications.compileWithApprovals(input().tables()), Instant.now()));
   }
+
+  /**
+   * The gateway's policies as they stand now, compiled afresh (so approvals that expired today are
+   * gone). The document keeps its export time, and so its bytes, while the policies are unchanged.
+   */
+  synchronized Document current() {
+    return refresh(false);
+  }
+
+  private Document refresh(boolean rewrite) {
+    List<CompiledPolicy> policies = applications.compileWithApprovals(input().tables());
+    // the version names the policies, not the moment of their export, so every replica of the
+    // catalog gives the same policies the same version
+    String version = Digests.sha256Hex(RangerImport.toJson(policies, Instant.EPOCH));
+    boolean changed = last == null || !last.version().equals(version);
+    if (changed) {
+      last = new Document(version, RangerImport.toJson(policies, Instant.now()));
+    }
+    if (file != null && (changed || rewrite)) {
+      write(last.json());
+    }
+    return last;
+  }
+
+  /**
+   * A compiled policy document.
+   *
+   * @param version the SHA-256 of the policies (hex), the same for the same policies
+   * @param json the Ranger import JSON, as written to the gateway's policy file
+   */
+  record Document(String version, String json) {}
 
   PolicyInput input() {
     List<PublishedTable> published = new ArrayList<>();

@@ -1,11 +1,8 @@
 package cn.govdata.catalog.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.govdata.catalog.web.Digests;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * API keys for developers. A key is 32 random bytes, so a fast SHA-256 of it is a safe thing to
@@ -24,11 +21,6 @@ public final class ApiKeys {
   }
 
   public static String hash(String key) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Digests.sha256Hex(key);
   }
 }

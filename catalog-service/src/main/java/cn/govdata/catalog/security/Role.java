@@ -14,5 +14,10 @@ public enum Role {
    * 前置交换节点: the exchange agent of one department, which asks which subscriptions are due and
    * reports the state of each delivery (docs/federation.md)
    */
-  EXCHANGE_AGENT
+  EXCHANGE_AGENT,
+  /**
+   * 策略读取: a service identity, the SQL gateway, that polls the compiled Ranger policies ({@code GET
+   * /api/v1/policies/ranger}) with an API key and may do nothing else (docs/sql-gateway.md)
+   */
+  POLICY_READER
 }

@@ -94,6 +94,9 @@ class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/api/v1/api-usage")
                     .authenticated()
+                    // the gateway's compiled policies: for its service identity alone
+                    .requestMatchers(HttpMethod.GET, "/api/v1/policies/**")
+                    .hasRole(Role.POLICY_READER.name())
                     // every other API call is for staff; developers only read
                     .anyRequest()
                     .hasAnyRole(

@@ -22,8 +22,8 @@ public class Users {
   }
 
   /**
-   * Creates a user. Staff need a password of at least 8 characters; developers and exchange agents
-   * may have none and use API keys only.
+   * Creates a user. Staff need a password of at least 8 characters; developers, exchange agents and
+   * policy readers may have none and use API keys only.
    */
   @Transactional
   public void create(String username, String password, Role role, Long departmentId) {
@@ -54,7 +54,8 @@ public class Users {
           "department.only-cataloguer",
           "only cataloguers and exchange agents belong to a department");
     }
-    boolean keyOnly = role == Role.DEVELOPER || role == Role.EXCHANGE_AGENT;
+    boolean keyOnly =
+        role == Role.DEVELOPER || role == Role.EXCHANGE_AGENT || role == Role.POLICY_READER;
     if (password == null ? !keyOnly : password.length() < 8) {
       throw new InvalidFieldException(
           "password", "password.min-length", "password must have at least 8 characters");

@@ -65,10 +65,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * zone (people with valid identity numbers, households, air quality; nothing real). The catalog
  * holds the same departments (same credit codes, so the gateway's policies name them), publishes
  * the three datasets, maps them to the gateway's tables and writes the gateway's user file, so
- * every key created here signs in at the gateway.
+ * every key created here signs in at the gateway. The gateway takes its policies as it does in
+ * Kubernetes: it polls the catalog's {@code /api/v1/policies/ranger} with the key of a {@code
+ * POLICY_READER}, not the policy file the catalog also writes.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
       "govdata.security.bcrypt-strength=4",
       "govdata.data-api.burst=3",
@@ -93,7 +95,12 @@ class DataApiGatewayIT {
   static final ProviderDepartment ECOLOGY =
       Fixtures.department("测试省生态环境厅", 904, "440000", AdministrativeLevel.PROVINCE);
 
+  static final String POLICY_READER = "gateway-policy-it";
+  static final String POLICY_KEY =
+      "gd_policy_reader_" + UUID.randomUUID().toString().replace("-", "");
+
   static SqlGatewayProcess gateway;
+  static Path policyFile;
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
@@ -110,13 +117,27 @@ class DataApiGatewayIT {
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) throws Exception {
     Path home = Files.createTempDirectory("govdata-dataapi-gateway");
-    gateway = SqlGatewayProcess.startDemo(home, 300);
+    int catalogPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      catalogPort = socket.getLocalPort();
+    }
+    // until the catalog is up and the key registered the gateway has no policies and denies
+    gateway =
+        SqlGatewayProcess.startDemo(
+            home,
+            300,
+            Map.of(
+                "spark.govdata.policy.url",
+                "http://127.0.0.1:" + catalogPort + "/api/v1/policies/ranger",
+                "spark.govdata.policy.keyEnv",
+                "GOVDATA_IT_POLICY_KEY"),
+            Map.of("GOVDATA_IT_POLICY_KEY", POLICY_KEY));
+    policyFile = home.resolve("catalog-policies.json");
+    registry.add("server.port", () -> catalogPort);
     registry.add("govdata.home", () -> "target/it-home/" + UUID.randomUUID());
     registry.add("govdata.data-api.gateway-url", gateway::jdbcUrl);
     registry.add("govdata.data-api.gateway-users-file", () -> gateway.usersFile().toString());
-    registry.add(
-        "govdata.data-api.gateway-policy-file",
-        () -> gateway.usersFile().resolveSibling("policies.json").toString());
+    registry.add("govdata.data-api.gateway-policy-file", policyFile::toString);
   }
 
   @AfterAll
@@ -135,6 +156,9 @@ class DataApiGatewayIT {
     users.create("clerk-it", PASSWORD, Role.CATALOGUER, nanhai);
     users.create("admin-it", PASSWORD, Role.GOVERNANCE_ADMIN, null);
     users.create("dev-it", PASSWORD, Role.DEVELOPER, null);
+    users.create(POLICY_READER, null, Role.POLICY_READER, null);
+    users.registerApiKey(POLICY_READER, POLICY_KEY, "sql gateway");
+    keys.put(POLICY_READER, POLICY_KEY);
     for (String user : List.of("police-it", "analyst-it", "clerk-it", "dev-it")) {
       keys.put(user, createKey(user, Map.of("label", "it")));
     }
@@ -220,7 +244,7 @@ class DataApiGatewayIT {
 
   /**
    * Waits until the gateway has loaded the policies the catalog compiled from its mapped entries
-   * (GatewayPolicies writes them after every mapping; the gateway polls the file every 30 s).
+   * (GatewayPolicies compiles them afresh for every poll; the gateway polls every 30 s).
    */
   void gatewayPolicies() throws Exception {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
@@ -514,6 +538,140 @@ class DataApiGatewayIT {
         .isEqualTo(401);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbcRows("dev-it", key, "SELECT 1"))
         .isInstanceOf(SQLException.class);
+  }
+
+  // ------------------------------------------------------------- the gateway's policy source
+
+  @Test
+  void thePolicyEndpointServesTheCompiledFileToThePolicyReaderOnly() throws Exception {
+    ResponseEntity<String> policies =
+        call(POLICY_READER + "-key", HttpMethod.GET, "/api/v1/policies/ranger", null);
+    assertThat(policies.getStatusCode().value()).as(policies.getBody()).isEqualTo(200);
+    String etag = policies.getHeaders().getETag();
+    assertThat(etag).matches("\"[0-9a-f]{64}\"");
+    // the very document the catalog writes for a gateway on the same machine
+    assertThat(policies.getBody()).isEqualTo(Files.readString(policyFile));
+    assertThat(body(policies).path("policies").size()).isGreaterThan(3);
+    assertThat(policies.getBody()).contains("population").contains("household");
+
+    HttpHeaders ifNoneMatch = new HttpHeaders();
+    ifNoneMatch.set("X-API-Key", POLICY_KEY);
+    ifNoneMatch.setIfNoneMatch(etag);
+    ResponseEntity<String> unchanged =
+        http.exchange(
+            URI.create(http.getRootUri() + "/api/v1/policies/ranger"),
+            HttpMethod.GET,
+            new HttpEntity<>(ifNoneMatch),
+            String.class);
+    assertThat(unchanged.getStatusCode().value()).isEqualTo(304);
+    assertThat(unchanged.getBody()).isNull();
+    assertThat(unchanged.getHeaders().getETag()).isEqualTo(etag);
+
+    ResponseEntity<String> anonymous =
+        http.exchange(
+            URI.create(http.getRootUri() + "/api/v1/policies/ranger"),
+            HttpMethod.GET,
+            HttpEntity.EMPTY,
+            String.class);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    for (String other : List.of("admin-it", "police-it", "dev-it-key")) {
+      assertThat(
+              call(other, HttpMethod.GET, "/api/v1/policies/ranger", null).getStatusCode().value())
+          .as(other)
+          .isEqualTo(403);
+    }
+    // the policy reader's key opens nothing else
+    assertThat(
+            call(POLICY_READER + "-key", HttpMethod.GET, "/api/v1/users", null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void anApprovalReachesTheGatewayThroughThePolicyEndpointAndARevocationRemovesIt()
+      throws Exception {
+    long rescue =
+        departments
+            .create(Fixtures.department("测试佛山市应急管理局", 905, "440600", AdministrativeLevel.CITY))
+            .id();
+    users.create("rescue-it", PASSWORD, Role.CATALOGUER, rescue);
+    String key = createKey("rescue-it", Map.of("label", "it"));
+    String query = "SELECT household_no, region_code FROM population.household LIMIT 20";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbcRows("rescue-it", key, query))
+        .hasMessageContaining("Permission denied");
+    String before =
+        call(POLICY_READER + "-key", HttpMethod.GET, "/api/v1/policies/ranger", null)
+            .getHeaders()
+            .getETag();
+
+    Map<String, Object> request = new HashMap<>();
+    request.put("entryId", household);
+    request.put("purpose", "灾害救助核查受灾家庭户");
+    request.put("legalBasis", "《自然灾害救助条例》");
+    request.put("items", List.of("户号", "行政区划代码"));
+    request.put("regionCodes", List.of());
+    request.put("validFrom", java.time.LocalDate.now().toString());
+    request.put("validUntil", java.time.LocalDate.now().plusDays(30).toString());
+    ResponseEntity<String> applied =
+        call("rescue-it", HttpMethod.POST, "/api/v1/applications", request);
+    assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(201);
+    long application = body(applied).path("id").asLong();
+    ResponseEntity<String> approved =
+        call(
+            "police-it",
+            HttpMethod.POST,
+            "/api/v1/applications/" + application + "/approve",
+            Map.of());
+    assertThat(body(approved).path("status").asText()).as(approved.getBody()).isEqualTo("APPROVED");
+
+    ResponseEntity<String> after =
+        call(POLICY_READER + "-key", HttpMethod.GET, "/api/v1/policies/ranger", null);
+    assertThat(after.getHeaders().getETag()).isNotEqualTo(before);
+    List<List<Object>> rows = awaitGateway("rescue-it", key, query, true);
+    assertThat(rows).isNotEmpty().allMatch(row -> ((String) row.get(1)).startsWith("4406"));
+
+    ResponseEntity<String> revoked =
+        call(
+            "police-it",
+            HttpMethod.POST,
+            "/api/v1/applications/" + application + "/revoke",
+            Map.of("reason", "救助核查结束"));
+    assertThat(body(revoked).path("status").asText()).as(revoked.getBody()).isEqualTo("REVOKED");
+    awaitGateway("rescue-it", key, query, false);
+    assertThat(
+            call(POLICY_READER + "-key", HttpMethod.GET, "/api/v1/policies/ranger", null)
+                .getHeaders()
+                .getETag())
+        .isEqualTo(before);
+  }
+
+  /**
+   * The rows of {@code sql} once the gateway has polled the catalog and allows ({@code allowed}) or
+   * denies it; the gateway polls every 30 s.
+   */
+  static List<List<Object>> awaitGateway(String user, String key, String sql, boolean allowed)
+      throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+    while (true) {
+      String outcome;
+      try {
+        List<List<Object>> rows = jdbcRows(user, key, sql);
+        if (allowed) {
+          return rows;
+        }
+        outcome = "allowed: " + rows;
+      } catch (SQLException denied) {
+        if (!allowed && String.valueOf(denied.getMessage()).contains("Permission denied")) {
+          return List.of();
+        }
+        outcome = denied.toString();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the gateway did not follow the catalog's policies: " + outcome);
+      }
+      Thread.sleep(1000);
+    }
   }
 
   @Test

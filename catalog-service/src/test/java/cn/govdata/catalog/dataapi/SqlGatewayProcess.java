@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +44,16 @@ final class SqlGatewayProcess implements AutoCloseable {
 
   static SqlGatewayProcess startDemo(Path home, int persons)
       throws IOException, InterruptedException {
+    return startDemo(home, persons, Map.of(), Map.of());
+  }
+
+  /**
+   * The demo gateway with extra Spark settings ({@code -Dspark.govdata...}) and environment
+   * variables (secrets such as the catalog API key of its policy source).
+   */
+  static SqlGatewayProcess startDemo(
+      Path home, int persons, Map<String, String> settings, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Files.createDirectories(home);
     String classPath = classPath(home);
     int port;
@@ -53,6 +64,7 @@ final class SqlGatewayProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.addAll(List.of(SPARK_OPENS.split(" ")));
+    settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
         List.of(
             "-cp",
@@ -68,8 +80,10 @@ final class SqlGatewayProcess implements AutoCloseable {
             "--master",
             "local[1]"));
     Path log = home.resolve("gateway.log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     SqlGatewayProcess gateway = new SqlGatewayProcess(process, home, port);
     gateway.awaitReady(log, Duration.ofMinutes(4));
     return gateway;

@@ -3,6 +3,7 @@ package cn.govdata.sql.policy;
 import cn.govdata.governance.policy.AccessType;
 import cn.govdata.governance.policy.CompiledPolicy;
 import cn.govdata.governance.policy.MaskType;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -45,10 +46,38 @@ public final class PolicyEnforcer implements AutoCloseable {
    */
   public static PolicyEnforcer start(
       Path policyFile, Path cacheDir, String appId, DecisionAudit audit) {
+    return start(
+        Map.of(CompiledPolicySource.FILE_KEY, policyFile.toAbsolutePath().toString()),
+        cacheDir,
+        appId,
+        audit);
+  }
+
+  /**
+   * Starts Ranger's plugin over the catalog's policy endpoint ({@code /api/v1/policies/ranger}),
+   * polled with the API key in the environment variable {@code keyVariable}. The first load is
+   * synchronous: when this returns, the catalog's policies (or the cache's, if the catalog cannot
+   * be reached) are in force.
+   */
+  public static PolicyEnforcer startFromUrl(
+      URI policyUrl, String keyVariable, Path cacheDir, String appId, DecisionAudit audit) {
+    return start(
+        Map.of(
+            CompiledPolicySource.URL_KEY,
+            policyUrl.toString(),
+            CompiledPolicySource.KEY_VARIABLE_KEY,
+            keyVariable),
+        cacheDir,
+        appId,
+        audit);
+  }
+
+  private static PolicyEnforcer start(
+      Map<String, String> source, Path cacheDir, String appId, DecisionAudit audit) {
     RangerPolicyEngineOptions options = new RangerPolicyEngineOptions();
     RangerPluginConfig config =
         new RangerPluginConfig(SERVICE_TYPE, SERVICE_TYPE, appId, null, null, options);
-    config.set(PREFIX + CompiledPolicySource.FILE_KEY, policyFile.toAbsolutePath().toString());
+    source.forEach((key, value) -> config.set(PREFIX + key, value));
     config.set(PREFIX + ".policy.cache.dir", cacheDir.toAbsolutePath().toString());
     config.set(PREFIX + ".policy.source.impl", CompiledPolicySource.class.getName());
     RangerBasePlugin plugin = new RangerBasePlugin(config);

@@ -158,10 +158,9 @@ public final class CatalogIndex {
       if (e.status() == 404) {
         return Optional.empty();
       }
-      throw new SearchUnavailableException("Search could not read the catalog alias", e);
+      throw Failures.refused("read the catalog alias", e);
     } catch (IOException e) {
-      throw new SearchUnavailableException(
-          "Search is unavailable: the search service does not answer, please try again later", e);
+      throw Failures.unavailable(e);
     }
   }
 

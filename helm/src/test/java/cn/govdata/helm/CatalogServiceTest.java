@@ -49,7 +49,7 @@ class CatalogServiceTest {
         .singleElement()
         .satisfies(port -> assertThat(port.getPort()).isEqualTo(10000));
     assertThat(manifests.configMapEntry("govdata-catalog", "application-kubernetes.yml"))
-        .contains("jdbc-url: jdbc:hive2://govdata-gateway:10000/default");
+        .contains("gateway-url: jdbc:hive2://govdata-gateway:10000/default");
   }
 
   @Test

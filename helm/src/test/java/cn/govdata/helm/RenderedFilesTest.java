@@ -57,7 +57,7 @@ class RenderedFilesTest {
     assertThat(configuration.at("/spring/datasource/url").asText())
         .startsWith("jdbc:postgresql://");
     assertThat(configuration.at("/spring/datasource/password").isMissingNode()).isTrue();
-    assertThat(configuration.at("/govdata/gateway/jdbc-url").asText())
+    assertThat(configuration.at("/govdata/data-api/gateway-url").asText())
         .isEqualTo("jdbc:hive2://govdata-gateway:10000/default");
   }
 }

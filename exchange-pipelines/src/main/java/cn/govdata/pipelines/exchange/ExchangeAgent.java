@@ -28,6 +28,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,6 +80,7 @@ public final class ExchangeAgent implements AutoCloseable {
   private static final String PARTIAL = ".partial";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final int MANIFEST_LIMIT = 16 << 20;
+  private static final int FILE_LOCKS = 256;
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeAgent.class);
 
   private final NodeKey key;
@@ -87,6 +90,13 @@ public final class ExchangeAgent implements AutoCloseable {
   private final Path received;
   private final Clock clock;
   private final Map<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
+
+  /**
+   * One file is never received twice at once; a fixed set of locks chosen by the file's key, so
+   * that nothing accumulates per file (two files share a lock only rarely, and then one waits).
+   */
+  private final Lock[] fileLocks = new Lock[FILE_LOCKS];
+
   private HttpsServer server;
   private ExecutorService executor;
 
@@ -100,6 +110,7 @@ public final class ExchangeAgent implements AutoCloseable {
     this.incoming = home.resolve("exchange").resolve("incoming");
     this.received = home.resolve("exchange").resolve("received");
     this.clock = clock;
+    Arrays.setAll(fileLocks, i -> new ReentrantLock());
   }
 
   /** Where an accepted delivery lies: its files, {@code manifest.json} and {@code receipt.json}. */
@@ -179,10 +190,8 @@ public final class ExchangeAgent implements AutoCloseable {
       if (parts.length == 3 && parts[1].equals("files") && method.equals("PUT")) {
         // the files of one delivery stream in side by side; the same file never twice at once
         Lock fileLock =
-            locks
-                .computeIfAbsent(
-                    sender + "/" + deliveryId + "/" + parts[2], k -> new ReentrantReadWriteLock())
-                .writeLock();
+            fileLocks[
+                Math.floorMod((sender + "/" + deliveryId + "/" + parts[2]).hashCode(), FILE_LOCKS)];
         lock.readLock().lock();
         fileLock.lock();
         try {
